@@ -1,0 +1,132 @@
+using System.Runtime.CompilerServices;
+using Cmdb.Domain.Model;
+
+namespace Cmdb.Domain.Graph;
+
+/// <summary>
+/// The in-memory topology: CIs as dense integer nodes, relationships as edges in flat arrays, and per-node
+/// adjacency lists of edge numbers in both directions. Every edge carries the commit interval
+/// [<see cref="ValidFrom"/>, <see cref="ValidTo"/>) in which it existed, so one structure serves current and
+/// as-of traversals.
+/// </summary>
+/// <remarks>
+/// One writer, many lock-free readers. The writer fills an element before publishing the count (or array) that
+/// makes it visible, and a reader reads the count before the array, so a reader sees a consistent prefix. Readers
+/// also ignore everything newer than the commit they read at (<see cref="CommitLog.Latest"/> is published last).
+/// </remarks>
+public sealed partial class GraphIndex
+{
+    private const int Open = int.MaxValue;
+    private readonly Lock _writer = new();
+    private readonly Dictionary<string, int> _nodeByCi = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _environments = new(StringComparer.Ordinal) { [""] = 0 };
+    private string[] _ciIds = new string[1024];
+    private NodeState?[] _nodes = new NodeState?[1024];
+    private int[]?[] _out = new int[1024][];
+    private int[]?[] _in = new int[1024][];
+    private int[] _outCount = new int[1024];
+    private int[] _inCount = new int[1024];
+    private int _nodeCount;
+
+    private int[] _source = new int[4096];
+    private int[] _target = new int[4096];
+    private ushort[] _type = new ushort[4096];
+    private int[] _validFrom = new int[4096];
+    private int[] _validTo = new int[4096];
+    private long[] _key = new long[4096];
+    private int _edgeCount;
+
+    public GraphIndex(ModelCatalog model)
+    {
+        Model = model;
+    }
+
+    public ModelCatalog Model { get; }
+
+    public CommitLog Commits { get; } = new();
+
+    /// <summary>Number of node slots (every CI ever indexed, retired ones included).</summary>
+    public int NodeCount => Volatile.Read(ref _nodeCount);
+
+    /// <summary>Number of edge slots (removed relationships included, for as-of reads).</summary>
+    public int EdgeCount => Volatile.Read(ref _edgeCount);
+
+    public bool TryGetNode(string ciId, out int node)
+    {
+        lock (_writer) return _nodeByCi.TryGetValue(ciId, out node);
+    }
+
+    public string CiId(int node) => _ciIds[node];
+
+    /// <summary>The node's facts as of commit <paramref name="seq"/>, or null when it did not exist yet.</summary>
+    public NodeState? StateAt(int node, int seq)
+    {
+        for (var s = Volatile.Read(ref _nodes[node]); s is not null; s = s.Previous)
+        {
+            if (s.SinceSeq <= seq) return s;
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the node existed and was not retired at commit <paramref name="seq"/>.</summary>
+    public bool IsLiveAt(int node, int seq) => StateAt(node, seq) is { IsRetired: false };
+
+    /// <summary>Edge numbers of relationships that start at <paramref name="node"/> (any time; filter with <see cref="IsAlive"/>).</summary>
+    public ReadOnlySpan<int> OutEdges(int node)
+    {
+        var counts = Volatile.Read(ref _outCount); // counts before lists: growth swaps lists first
+        return Edges(Volatile.Read(ref _out), counts, node);
+    }
+
+    /// <summary>Edge numbers of relationships that end at <paramref name="node"/>.</summary>
+    public ReadOnlySpan<int> InEdges(int node)
+    {
+        var counts = Volatile.Read(ref _inCount);
+        return Edges(Volatile.Read(ref _in), counts, node);
+    }
+
+    public int Source(int edge) => _source[edge];
+
+    public int Target(int edge) => _target[edge];
+
+    public int TypeIndex(int edge) => _type[edge];
+
+    /// <summary>The store's key of the relationship behind the edge.</summary>
+    public long Key(int edge) => _key[edge];
+
+    public int ValidFrom(int edge) => _validFrom[edge];
+
+    public int ValidTo(int edge) => Volatile.Read(ref _validTo[edge]);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public bool IsAlive(int edge, int seq) => _validFrom[edge] <= seq && seq < Volatile.Read(ref _validTo[edge]);
+
+    /// <summary>Dense index of an environment name (0 = none), for compact filters.</summary>
+    public int EnvironmentIndex(string? environment)
+    {
+        if (string.IsNullOrEmpty(environment)) return 0;
+        lock (_writer) return _environments.TryGetValue(environment, out var i) ? i : -1;
+    }
+
+    /// <summary>Raw views for traversal loops that must not pay a call per edge. Read-only by contract.</summary>
+    /// <remarks>Edges numbered at or above <see cref="EdgeArrays.Count"/> were added later: skip them.</remarks>
+    public EdgeArrays Arrays
+    {
+        get
+        {
+            var count = EdgeCount; // count before arrays: growth swaps arrays first
+            return new(count, _source, _target, _type, _validFrom, _validTo);
+        }
+    }
+
+    private static ReadOnlySpan<int> Edges(int[]?[] lists, int[] counts, int node)
+    {
+        var count = Volatile.Read(ref counts[node]);
+        var list = Volatile.Read(ref lists[node]);
+        return list is null ? default : new ReadOnlySpan<int>(list, 0, count);
+    }
+}
+
+/// <summary>The edge arrays of a <see cref="GraphIndex"/> at one moment; index with edge numbers below <see cref="GraphIndex.EdgeCount"/>.</summary>
+public readonly record struct EdgeArrays(int Count, int[] Source, int[] Target, ushort[] Type, int[] ValidFrom, int[] ValidTo);

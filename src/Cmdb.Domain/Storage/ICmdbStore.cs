@@ -1,0 +1,59 @@
+using Cmdb.Domain.Graph;
+using Cmdb.Domain.History;
+using Cmdb.Domain.Items;
+using Cmdb.Domain.Model;
+using Cmdb.Domain.Relationships;
+
+namespace Cmdb.Domain.Storage;
+
+/// <summary>
+/// The system of record for CIs, relationships and their history. The embedded SQLite backend and the Neo4j
+/// backend both implement it, and one contract test suite runs against each.
+/// </summary>
+/// <remarks>
+/// Reads that take <c>asOf</c> answer with the state of the last commit at or before that moment (null: now).
+/// Writes go through <see cref="ApplyAsync"/> only: a batch is applied entirely or not at all, and every change
+/// is audited under the actor in the same transaction.
+/// </remarks>
+public interface ICmdbStore
+{
+    /// <summary>The classes and relationship types writes are checked against.</summary>
+    ModelCatalog Model { get; }
+
+    /// <summary>Opens the store: creates or migrates the schema and builds the in-memory index.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The topology to traverse for a question that starts at <paramref name="startIds"/>. The embedded backend
+    /// returns its whole in-memory index at once; a remote backend may fetch only the reachable subgraph.
+    /// </summary>
+    ValueTask<GraphIndex> GetGraphAsync(IReadOnlyCollection<string> startIds, CancellationToken cancellationToken);
+
+    /// <summary>The CIs with these ids that exist (at <paramref name="asOf"/>), keyed by id. Unknown ids are absent.</summary>
+    Task<IReadOnlyDictionary<string, ConfigurationItem>> GetCisAsync(
+        IReadOnlyCollection<string> ids, DateTimeOffset? asOf, CancellationToken cancellationToken);
+
+    /// <summary>The CI that holds the identifier, or null.</summary>
+    Task<ConfigurationItem?> FindByIdentifierAsync(string scheme, string value, DateTimeOffset? asOf, CancellationToken cancellationToken);
+
+    /// <summary>CIs matching the filter, ordered by id, one page at a time.</summary>
+    Task<Page<ConfigurationItem>> QueryCisAsync(
+        CiFilter filter, int first, string? after, DateTimeOffset? asOf, CancellationToken cancellationToken);
+
+    /// <summary>Ranked text search over names, identifiers, tags, owners and attribute values. The text is plain words, never query syntax.</summary>
+    Task<IReadOnlyList<SearchHit>> SearchAsync(string text, int first, CancellationToken cancellationToken);
+
+    /// <summary>Relationships of each CI (batched for data loaders), optionally of given types only.</summary>
+    Task<IReadOnlyDictionary<string, IReadOnlyList<Relationship>>> GetRelationshipsAsync(
+        IReadOnlyCollection<string> ciIds, Direction direction, IReadOnlyCollection<string>? types, DateTimeOffset? asOf,
+        CancellationToken cancellationToken);
+
+    /// <summary>One relationship by id (removed ones included), or null.</summary>
+    Task<Relationship?> GetRelationshipAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>The audit history of a CI and its relationships, newest first.</summary>
+    Task<Page<AuditEntry>> GetHistoryAsync(string ciId, int first, string? after, CancellationToken cancellationToken);
+
+    /// <summary>Applies a batch atomically under <paramref name="actor"/>.</summary>
+    Task<WriteResult> ApplyAsync(WriteBatch batch, Actor actor, CancellationToken cancellationToken);
+}
