@@ -53,14 +53,15 @@ public static class ModelLoader
         foreach (var (name, doc) in documents)
         {
             var root = doc.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw CmdbException.Model($"{name}: a model file must be a JSON object.");
             if (root.TryGetProperty("classes", out var cs))
             {
-                foreach (var c in cs.EnumerateArray()) classes.Add(ReadClass(c, name));
+                foreach (var c in Array(cs, "classes", name)) classes.Add(ReadClass(Entry(c, "classes", name), name));
             }
 
             if (root.TryGetProperty("relationshipTypes", out var ts))
             {
-                foreach (var t in ts.EnumerateArray()) types.Add(ReadType(t, name));
+                foreach (var t in Array(ts, "relationshipTypes", name)) types.Add(ReadType(Entry(t, "relationshipTypes", name), name));
             }
         }
 
@@ -70,10 +71,10 @@ public static class ModelLoader
     private static CiClass ReadClass(JsonElement e, string file) => new(
         Name: Required(e, "name", file),
         Parent: Optional(e, "extends"),
-        Abstract: e.TryGetProperty("abstract", out var a) && a.GetBoolean(),
-        RequiredAttributes: Strings(e, "requiredAttributes"),
+        Abstract: Bool(e, "abstract", file),
+        RequiredAttributes: Strings(e, "requiredAttributes", file),
         IdentificationRule: e.TryGetProperty("identification", out var rule)
-            ? rule.EnumerateArray().Select(set => (IReadOnlyList<string>)set.EnumerateArray().Select(s => s.GetString()!).ToArray()).ToArray()
+            ? Array(rule, "identification", file).Select(set => (IReadOnlyList<string>)StringArray(set, "identification", file)).ToArray()
             : [],
         Description: Optional(e, "description") ?? "");
 
@@ -85,8 +86,8 @@ public static class ModelLoader
             Name: name,
             Forward: Required(e, "forward", file),
             Reverse: Required(e, "reverse", file),
-            SourceClasses: Strings(e, "sources"),
-            TargetClasses: Strings(e, "targets"),
+            SourceClasses: Strings(e, "sources", file),
+            TargetClasses: Strings(e, "targets", file),
             Propagation: propagation switch
             {
                 "none" => Propagation.None,
@@ -96,8 +97,8 @@ public static class ModelLoader
                 _ => throw CmdbException.Model(
                     $"{file}: relationship type '{name}' has propagation '{propagation}'; use none, targetToSource, sourceToTarget or both."),
             },
-            Redundant: e.TryGetProperty("redundant", out var r) && r.GetBoolean(),
-            AllowSelfLoop: e.TryGetProperty("allowSelfLoop", out var s) && s.GetBoolean(),
+            Redundant: Bool(e, "redundant", file),
+            AllowSelfLoop: Bool(e, "allowSelfLoop", file),
             Description: Optional(e, "description") ?? "");
     }
 
@@ -107,6 +108,29 @@ public static class ModelLoader
     private static string? Optional(JsonElement e, string property) =>
         e.TryGetProperty(property, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
 
-    private static string[] Strings(JsonElement e, string property) =>
-        e.TryGetProperty(property, out var v) ? v.EnumerateArray().Select(x => x.GetString()!).ToArray() : [];
+    private static string[] Strings(JsonElement e, string property, string file) =>
+        e.TryGetProperty(property, out var v) ? StringArray(v, property, file) : [];
+
+    // A model file is user input: a wrong JSON type is reported as a model error, never as a crash.
+    private static string[] StringArray(JsonElement v, string property, string file) =>
+        Array(v, property, file).Select(x => x.ValueKind == JsonValueKind.String
+            ? x.GetString()!
+            : throw CmdbException.Model($"{file}: '{property}' must hold strings only.")).ToArray();
+
+    private static JsonElement.ArrayEnumerator Array(JsonElement v, string property, string file) =>
+        v.ValueKind == JsonValueKind.Array ? v.EnumerateArray() : throw CmdbException.Model($"{file}: '{property}' must be an array.");
+
+    private static JsonElement Entry(JsonElement v, string property, string file) =>
+        v.ValueKind == JsonValueKind.Object ? v : throw CmdbException.Model($"{file}: every entry of '{property}' must be an object.");
+
+    private static bool Bool(JsonElement e, string property, string file)
+    {
+        if (!e.TryGetProperty(property, out var v)) return false;
+        return v.ValueKind switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw CmdbException.Model($"{file}: '{property}' must be true or false."),
+        };
+    }
 }

@@ -27,7 +27,16 @@ public static class WellKnown
         public const string Switch = "Switch";
         public const string Cluster = "Cluster";
         public const string ReplicaSet = "ReplicaSet";
+        public const string RedundancyGroup = "RedundancyGroup";
         public const string CloudResource = "CloudResource";
+        public const string KubernetesNamespace = "KubernetesNamespace";
+        public const string KubernetesDeployment = "KubernetesDeployment";
+        public const string KubernetesStatefulSet = "KubernetesStatefulSet";
+        public const string KubernetesReplicaSet = "KubernetesReplicaSet";
+        public const string KubernetesDaemonSet = "KubernetesDaemonSet";
+        public const string KubernetesService = "KubernetesService";
+        public const string KubernetesIngress = "KubernetesIngress";
+        public const string StorageVolume = "StorageVolume";
     }
 
     public static class RelationshipTypes
@@ -50,5 +59,17 @@ public static class WellKnown
         public const string Fqdn = "fqdn";
         public const string Serial = "serial";
         public const string K8sUid = "k8s.uid";
+        public const string K8sCluster = "k8s.cluster";
+        public const string MachineId = "machine-id";
+        public const string VmUuid = "vm.uuid";
+        public const string CloudId = "cloud.id";
+        public const string CloudInstanceId = "cloud.instance_id";
+        public const string TerraformAddress = "terraform.address";
+        public const string ProcessKey = "process.key";
+        public const string InstanceKey = "instance.key";
+        public const string DbKey = "db.key";
+        public const string CacheKey = "cache.key";
+        public const string QueueKey = "queue.key";
+        public const string VolumeId = "volume.id";
     }
 }
