@@ -1,0 +1,23 @@
+using GraphQL;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cmdb.GraphQL.DataLoaders;
+
+/// <summary>Access to the per-request loaders of the current request.</summary>
+public static class ResolveContextExtensions
+{
+    public static CiLoader CiLoader(this IResolveFieldContext context) => Services(context).GetRequiredService<CiLoader>();
+
+    public static RelationshipLoader RelationshipLoader(this IResolveFieldContext context) => Services(context).GetRequiredService<RelationshipLoader>();
+
+    /// <summary>Forgets what the loaders cached, so reads after a write see it.</summary>
+    public static void ClearLoaders(this IResolveFieldContext context)
+    {
+        context.CiLoader().Clear();
+        context.RelationshipLoader().Clear();
+    }
+
+    private static IServiceProvider Services(IResolveFieldContext context) =>
+        context.RequestServices
+        ?? throw new InvalidOperationException("ExecutionOptions.RequestServices must be set to a per-request scope.");
+}

@@ -1,0 +1,31 @@
+using Cmdb.Domain.Graph;
+using Cmdb.Domain.Relationships;
+using Cmdb.Domain.Storage;
+using Cmdb.GraphQL.Types;
+
+namespace Cmdb.GraphQL.Queries;
+
+/// <summary>The neighbourhood of a CI, read from the store's graph index at the CI's read moment.</summary>
+public static class Neighbours
+{
+    public static async Task<IReadOnlyList<NeighbourNode>> ReadAsync(
+        ICmdbStore store, CiNode start, int depth, IReadOnlyCollection<string>? types, Direction direction,
+        CancellationToken cancellationToken)
+    {
+        var graph = await store.GetGraphAsync([start.Ci.Id], cancellationToken);
+        if (!graph.TryGetNode(start.Ci.Id, out var node)) return [];
+        var seq = graph.Commits.Resolve(start.AsOf);
+        var typeIndexes = types?.Select(t => graph.Model.GetRelationshipType(t).Index).ToHashSet();
+        var reached = GraphTraversal.Neighbourhood(graph, [node], direction, typeIndexes, depth, seq);
+        var result = new List<NeighbourNode>(reached.Count);
+        foreach (var r in reached)
+        {
+            if (r.Depth == 0) continue;
+            var type = graph.Model.RelationshipTypes[graph.TypeIndex(r.ViaEdge)].Name;
+            result.Add(new NeighbourNode(
+                graph.CiId(r.Node), r.Depth, graph.CiId(graph.Source(r.ViaEdge)), graph.CiId(graph.Target(r.ViaEdge)), type, start.AsOf));
+        }
+
+        return result;
+    }
+}
