@@ -1,0 +1,4 @@
+namespace Cmdb.Domain.Impact;
+
+/// <summary>How many reached CIs are of a class.</summary>
+public sealed record ClassCount(string ClassName, int Count);

@@ -1,0 +1,108 @@
+using Cmdb.Domain.Graph;
+
+namespace Cmdb.Domain.Impact;
+
+/// <summary>
+/// The compact outcome of one traversal, copied out of the scratch: per reached CI its node, distance, the edge that
+/// explains it and (for impact) its state. Everything readable from it — order, paths — is built only when asked.
+/// </summary>
+internal sealed class ReachedSet
+{
+    private readonly int[] _node;
+    private readonly int[] _depth;
+    private readonly int[] _pred;
+    private readonly ImpactState[] _state;
+    private Dictionary<int, int>? _slotByNode;
+
+    public ReachedSet(GraphIndex graph, int seq, TraversalScratch s, int starts)
+    {
+        Graph = graph;
+        Seq = seq;
+        Starts = starts;
+        _node = s.Node.AsSpan(0, s.Count).ToArray();
+        _depth = s.Depth.AsSpan(0, s.Count).ToArray();
+        _pred = s.Pred.AsSpan(0, s.Count).ToArray();
+        _state = s.State.AsSpan(0, s.Count).ToArray();
+    }
+
+    public GraphIndex Graph { get; }
+
+    public int Seq { get; }
+
+    /// <summary>Slots below this are the starting CIs.</summary>
+    public int Starts { get; }
+
+    public int Count => _node.Length;
+
+    public int Node(int slot) => _node[slot];
+
+    public int Depth(int slot) => _depth[slot];
+
+    public ImpactState State(int slot) => _state[slot];
+
+    public bool Visible(int slot, bool[]? environments) =>
+        environments is null || Passes(environments, Facts(slot).EnvironmentIndex);
+
+    public NodeState Facts(int slot) => Graph.StateAt(_node[slot], Seq)!;
+
+    public int SlotOf(int node)
+    {
+        var map = _slotByNode;
+        if (map is null)
+        {
+            map = new Dictionary<int, int>(_node.Length);
+            for (var i = 0; i < _node.Length; i++) map[_node[i]] = i;
+            _slotByNode = map;
+        }
+
+        return map.TryGetValue(node, out var slot) ? slot : -1;
+    }
+
+    /// <summary>Slots whose environment passes the filter (null: all), ordered by depth, then worst state first, then node.</summary>
+    public int[] Ordered(bool[]? environments, bool withStarts = true)
+    {
+        var slots = new List<int>(_node.Length);
+        for (var i = withStarts ? 0 : Starts; i < _node.Length; i++)
+        {
+            if (environments is null || Passes(environments, Facts(i).EnvironmentIndex)) slots.Add(i);
+        }
+
+        var keys = new long[slots.Count];
+        var order = slots.ToArray();
+        for (var i = 0; i < order.Length; i++)
+        {
+            var slot = order[i];
+            keys[i] = ((long)_depth[slot] << 34) | ((long)(3 - (int)_state[slot]) << 32) | (uint)_node[slot];
+        }
+
+        Array.Sort(keys, order);
+        return order;
+    }
+
+    /// <summary>The edges that carried the trouble (or the walk) from a start to the slot's CI, in walking order.</summary>
+    public IReadOnlyList<PathStep> PathTo(int slot)
+    {
+        var steps = new List<PathStep>();
+        var edges = Graph.Arrays;
+        for (var guard = 0; slot >= Starts && guard < _node.Length; guard++)
+        {
+            var e = _pred[slot];
+            var to = _node[slot];
+            var from = edges.Source[e] == to ? edges.Target[e] : edges.Source[e];
+            steps.Add(Step(Graph, e, from, to));
+            slot = SlotOf(from);
+            if (slot < 0) break;
+        }
+
+        steps.Reverse();
+        return steps;
+    }
+
+    internal static PathStep Step(GraphIndex graph, int edge, int from, int to)
+    {
+        var type = graph.Model.RelationshipTypes[graph.TypeIndex(edge)].Name;
+        return new PathStep(graph.CiId(from), graph.CiId(to), type, graph.CiId(graph.Source(edge)), graph.CiId(graph.Target(edge)), graph.Key(edge));
+    }
+
+    private static bool Passes(bool[] environments, int index) => index < environments.Length && environments[index];
+}

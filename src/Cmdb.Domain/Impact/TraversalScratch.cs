@@ -1,0 +1,123 @@
+namespace Cmdb.Domain.Impact;
+
+/// <summary>
+/// Reusable working memory for one traversal: a per-node stamp (valid when equal to <see cref="Generation"/>, so
+/// nothing is cleared between runs) mapping nodes to dense slots, and per-slot arrays in reach order. One instance
+/// is cached per thread; a nested traversal on the same thread gets its own.
+/// </summary>
+internal sealed class TraversalScratch
+{
+    [ThreadStatic]
+    private static TraversalScratch? t_cached;
+
+    public int[] Stamp = [];
+    public int[] SlotOf = []; // -1: seen but excluded (retired, missing, outside the restriction)
+    public int Generation;
+    public int Count;
+
+    /// <summary>The edge snapshot of the run: every pass uses the same one, so nodes added meanwhile are never met.</summary>
+    public Graph.EdgeArrays Edges;
+
+    public int[] Node = new int[64];
+    public int[] Depth = new int[64];
+    public int[] Pred = new int[64];
+    public ImpactState[] State = new ImpactState[64];
+    public ImpactState[] Propagated = new ImpactState[64]; // the state last pushed to the neighbours' counters
+    public int[] MinHealthy = new int[64];
+    public int[] Alternatives = new int[64];
+    public int[] FailedAlternatives = new int[64];
+    public int[] DegradedAlternatives = new int[64];
+    public int[] AtRiskAlternatives = new int[64];
+    public int[] Work = new int[64]; // ring buffer of slots waiting to push their state on
+    public bool[] Queued = new bool[64];
+
+    public static TraversalScratch Rent(int nodeCount)
+    {
+        var s = t_cached ?? new TraversalScratch();
+        t_cached = null;
+        s.Begin(nodeCount);
+        return s;
+    }
+
+    public static void Return(TraversalScratch scratch)
+    {
+        scratch.Edges = default; // do not keep an index's arrays alive after it grew
+        t_cached = scratch;
+    }
+
+    /// <summary>Makes room for nodes added since <see cref="Rent"/>, keeping this run's stamps.</summary>
+    public void EnsureNodes(int nodeCount)
+    {
+        if (Stamp.Length >= nodeCount) return;
+        var size = Math.Max(nodeCount, Stamp.Length * 2);
+        Array.Resize(ref Stamp, size);
+        Array.Resize(ref SlotOf, size);
+    }
+
+    /// <summary>True when <paramref name="node"/> was seen in this run; <paramref name="slot"/> is -1 when it was excluded.</summary>
+    public bool TrySlot(int node, out int slot)
+    {
+        if (Stamp[node] == Generation)
+        {
+            slot = SlotOf[node];
+            return true;
+        }
+
+        slot = -1;
+        return false;
+    }
+
+    public void Exclude(int node)
+    {
+        Stamp[node] = Generation;
+        SlotOf[node] = -1;
+    }
+
+    public int Add(int node, int depth, int pred, int minHealthy)
+    {
+        if (Count == Node.Length) Grow();
+        var slot = Count++;
+        Stamp[node] = Generation;
+        SlotOf[node] = slot;
+        Node[slot] = node;
+        Depth[slot] = depth;
+        Pred[slot] = pred;
+        MinHealthy[slot] = minHealthy; // State, Propagated and Queued are set by the settling pass
+        return slot;
+    }
+
+    private void Begin(int nodeCount)
+    {
+        Count = 0;
+        if (Stamp.Length < nodeCount)
+        {
+            var size = Math.Max(nodeCount, Stamp.Length * 2);
+            Stamp = new int[size];
+            SlotOf = new int[size];
+            Generation = 0;
+        }
+
+        if (++Generation == int.MaxValue)
+        {
+            Array.Clear(Stamp);
+            Generation = 1;
+        }
+    }
+
+    private void Grow()
+    {
+        var size = Node.Length * 2;
+        Array.Resize(ref Node, size);
+        Array.Resize(ref Depth, size);
+        Array.Resize(ref Pred, size);
+        Array.Resize(ref State, size);
+        Array.Resize(ref Propagated, size);
+        Array.Resize(ref MinHealthy, size);
+        Array.Resize(ref Alternatives, size);
+        Array.Resize(ref FailedAlternatives, size);
+        Array.Resize(ref DegradedAlternatives, size);
+        Array.Resize(ref AtRiskAlternatives, size);
+        Array.Resize(ref Work, size);
+        Array.Resize(ref Queued, size);
+    }
+}
