@@ -1,0 +1,116 @@
+using Cmdb.Domain.Errors;
+using Cmdb.Domain.History;
+using Cmdb.Domain.Items;
+using Cmdb.Domain.Model;
+using Cmdb.Domain.Storage;
+
+namespace Cmdb.Storage.Sqlite.Internal;
+
+internal sealed partial class WriteSession
+{
+    private const string IdentifierPrefix = "identifiers.";
+
+    private OperationResult UpsertCi(UpsertCi op)
+    {
+        var ciClass = _model.GetClass(op.Class, CiPath(op.Path, "class"));
+        if (op.Fields.Identifiers is { } ids)
+        {
+            foreach (var (scheme, value) in ids) CiRules.ValidateIdentifier(scheme, value, CiPath(op.Path, "identifiers"));
+        }
+
+        var id = op.Id ?? Identification.Match(_model, ciClass, op.Fields.Identifiers, HolderOf, op.Path);
+        var existing = id is null ? null : Load(id);
+        if (op.Id is not null && existing is null)
+            throw new CmdbException(ErrorCode.NotFound, $"CI {op.Id} does not exist.", CiPath(op.Path, "id"));
+        return Write(ciClass, existing, id ?? Ulid.New(At), op.Fields, op.Path, AuditNames.Update);
+    }
+
+    private OperationResult UpdateCi(UpdateCi op)
+    {
+        var existing = LoadForChange(op.Id, op.ExpectedVersion, op.Path);
+        return Write(_model.GetClass(existing.Ci.Class), existing, op.Id, op.Fields, op.Path, AuditNames.Update);
+    }
+
+    private OperationResult RetireCi(RetireCi op)
+    {
+        var existing = LoadForChange(op.Id, op.ExpectedVersion, op.Path);
+        if (existing.Ci.Status == CiStatus.Retired) return new OperationResult(WriteOutcome.Unchanged, op.Id, existing.Ci.Version);
+        return Write(_model.GetClass(existing.Ci.Class), existing, op.Id, new CiFields { Status = CiStatus.Retired }, op.Path, AuditNames.Retire);
+    }
+
+    private (ConfigurationItem Ci, long Rid) LoadForChange(string id, long? expectedVersion, string? path)
+    {
+        var existing = Load(id) ?? throw new CmdbException(ErrorCode.NotFound, $"CI {id} does not exist.", CiPath(path, "id"));
+        if (expectedVersion is { } expected && existing.Ci.Version != expected)
+        {
+            throw CmdbException.Conflict(
+                $"CI {id} is at version {existing.Ci.Version}, not {expected}: reload and retry.", CiPath(path, "expectedVersion"));
+        }
+
+        return existing;
+    }
+
+    private OperationResult Write(CiClass ciClass, (ConfigurationItem Ci, long Rid)? existing, string id, CiFields fields, string? path, string operation)
+    {
+        var merged = CiMerge.Apply(_model, ciClass, existing?.Ci, id, fields, _actor, At, path);
+        if (existing is { } e && merged.Changes.Count == 0) return new OperationResult(WriteOutcome.Unchanged, id, e.Ci.Version);
+        var ci = merged.Ci;
+        Identification.EnsureUnique(id, ci.Identifiers, HolderOf, path);
+
+        long rid;
+        var status = CiJson.StatusText(ci.Status);
+        if (existing is { } old)
+        {
+            rid = old.Rid;
+            _sql.UpdateCi.Execute(_tx, id, ci.Name, status, ci.Environment, ci.Criticality, ci.Owner, ci.SupportGroup, ci.Version);
+            _sql.CloseVersion.Execute(_tx, id, old.Ci.Version, Seq);
+            _sql.DeleteFts.Execute(_tx, rid);
+        }
+        else
+        {
+            rid = NextRid++;
+            _sql.InsertCi.Execute(_tx, rid, id, ci.Class, ci.Name, status, ci.Environment, ci.Criticality, ci.Owner, ci.SupportGroup, ci.Version);
+        }
+
+        _sql.InsertVersion.Execute(_tx, id, ci.Version, Seq, CiJson.Write(ci, _buffer));
+        WriteIdentifiers(id, merged.Changes);
+        _sql.InsertFts.Execute(_tx, rid, ci.Name, Joined(ci.Identifiers.Values), Joined(ci.Tags),
+            $"{ci.Owner} {ci.SupportGroup}", ci.Class, SearchText.AttributeValues(ci.Attributes));
+        Audit(existing is null ? AuditNames.Create : operation, AuditNames.Ci, id, id, null, merged.Changes);
+        _cis[id] = (ci, rid);
+        _nodeChanges.Add(ci);
+        var outcome = existing is null ? WriteOutcome.Created : operation == AuditNames.Retire ? WriteOutcome.Retired : WriteOutcome.Updated;
+        return new OperationResult(outcome, id, ci.Version);
+    }
+
+    private void WriteIdentifiers(string id, IReadOnlyList<FieldChange> changes)
+    {
+        foreach (var change in changes)
+        {
+            if (!change.Field.StartsWith(IdentifierPrefix, StringComparison.Ordinal)) continue;
+            var scheme = change.Field[IdentifierPrefix.Length..];
+            if (change.Before?.GetValue<string>() is { } old)
+            {
+                _sql.CloseIdentifier.Execute(_tx, scheme, old, Seq);
+                _identifierOverlay[(scheme, old)] = null;
+            }
+
+            var value = change.After!.GetValue<string>();
+            _sql.InsertIdentifier.Execute(_tx, scheme, value, id, Seq);
+            _identifierOverlay[(scheme, value)] = id;
+        }
+    }
+
+    /// <summary>The CI's current state (this batch's writes included) and its search row, or null.</summary>
+    private (ConfigurationItem Ci, long Rid)? Load(string id)
+    {
+        if (_cis.TryGetValue(id, out var pending)) return pending;
+        using var r = _sql.SelectCi.Reader(_tx, id);
+        if (!r.Read()) return null;
+        return (CiJson.Read(r.GetString(0)), r.GetInt64(1));
+    }
+
+    private static string Joined(IEnumerable<string> values) => string.Join(' ', values);
+
+    private static string CiPath(string? path, string field) => path is null ? field : $"{path}.{field}";
+}

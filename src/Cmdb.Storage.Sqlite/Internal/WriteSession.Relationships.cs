@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Cmdb.Domain.Errors;
+using Cmdb.Domain.History;
+using Cmdb.Domain.Items;
+using Cmdb.Domain.Model;
+using Cmdb.Domain.Storage;
+
+namespace Cmdb.Storage.Sqlite.Internal;
+
+internal sealed partial class WriteSession
+{
+    private OperationResult UpsertRelationship(UpsertRelationship op)
+    {
+        var type = _model.GetRelationshipType(op.Type, CiPath(op.Path, "type"));
+        var (sourceId, sourceClass) = Resolve(op.Source, CiPath(op.Path, "source"));
+        var (targetId, targetClass) = Resolve(op.Target, CiPath(op.Path, "target"));
+        _model.EnsureAllowed(type, sourceClass, targetClass, sourceId == targetId, op.Path);
+        var attributes = ValidatedAttributes(op.Attributes, op.Path);
+
+        if (FindCurrentEdge(type.Index, sourceId, targetId) is { } key)
+        {
+            if (attributes is null) return new OperationResult(WriteOutcome.Unchanged, Id(key), 0);
+            string storedJson;
+            int since;
+            using (var r = _sql.SelectRelationship.Reader(_tx, key))
+            {
+                r.Read();
+                (storedJson, since) = (r.GetString(3), r.GetInt32(5));
+            }
+
+            var stored = JsonNode.Parse(storedJson);
+            if (JsonNode.DeepEquals(stored, attributes)) return new OperationResult(WriteOutcome.Unchanged, Id(key), 0);
+            // Keep the old value for as-of reads (a value replaced in the commit that set it was never visible).
+            if (since < Seq) _sql.InsertRelationshipAttributes.Execute(_tx, key, since, Seq, storedJson);
+            _sql.UpdateRelationship.Execute(_tx, key, attributes.ToJsonString(), Seq);
+            Audit(AuditNames.Update, AuditNames.Relationship, Id(key), sourceId, targetId, [new FieldChange("attributes", stored, attributes.DeepClone())]);
+            return new OperationResult(WriteOutcome.Updated, Id(key), 0);
+        }
+
+        var json = attributes?.ToJsonString() ?? "{}";
+        key = NextRelationshipId++;
+        _sql.InsertRelationship.Execute(_tx, key, type.Name, sourceId, targetId, json, Seq, _actorText);
+        List<FieldChange> changes =
+        [
+            new("type", null, JsonValue.Create(type.Name)),
+            new("source", null, JsonValue.Create(sourceId)),
+            new("target", null, JsonValue.Create(targetId)),
+        ];
+        if (attributes is { Count: > 0 }) changes.Add(new FieldChange("attributes", null, attributes.DeepClone()));
+        Audit(AuditNames.Relate, AuditNames.Relationship, Id(key), sourceId, targetId, changes);
+        _newEdges[(type.Index, sourceId, targetId)] = key;
+        _edgeChanges.Add(new EdgeChange(true, key, sourceId, targetId, type.Index));
+        return new OperationResult(WriteOutcome.Created, Id(key), 0);
+    }
+
+    private OperationResult RemoveRelationship(RemoveRelationship op)
+    {
+        var path = CiPath(op.Path, "id");
+        if (!long.TryParse(op.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var key))
+            throw new CmdbException(ErrorCode.NotFound, $"Relationship {CiRulesText.Shorten(op.Id)} does not exist.", path);
+        string type, sourceId, targetId, attributes;
+        using (var r = _sql.SelectRelationship.Reader(_tx, key))
+        {
+            if (!r.Read()) throw new CmdbException(ErrorCode.NotFound, $"Relationship {op.Id} does not exist.", path);
+            if (!r.IsDBNull(4)) throw new CmdbException(ErrorCode.NotFound, $"Relationship {op.Id} was already removed.", path);
+            (type, sourceId, targetId, attributes) = (r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3));
+        }
+
+        _sql.CloseRelationship.Execute(_tx, key, Seq);
+        List<FieldChange> changes =
+        [
+            new("type", JsonValue.Create(type), null),
+            new("source", JsonValue.Create(sourceId), null),
+            new("target", JsonValue.Create(targetId), null),
+        ];
+        if (JsonNode.Parse(attributes) is JsonObject { Count: > 0 } stored) changes.Add(new FieldChange("attributes", stored, null));
+        Audit(AuditNames.Unrelate, AuditNames.Relationship, Id(key), sourceId, targetId, changes);
+        var typeIndex = _model.GetRelationshipType(type).Index;
+        _newEdges.Remove((typeIndex, sourceId, targetId));
+        _removedEdges.Add(key);
+        _edgeChanges.Add(new EdgeChange(false, key, sourceId, targetId, typeIndex));
+        return new OperationResult(WriteOutcome.Removed, Id(key), 0);
+    }
+
+    private (string Id, CiClass Class) Resolve(CiRef reference, string path)
+    {
+        reference.EnsureWellFormed(path);
+        string? id;
+        if (reference.Id is not null)
+        {
+            id = reference.Id;
+        }
+        else
+        {
+            CiRules.ValidateIdentifier(reference.Scheme!, reference.Value!, path);
+            id = HolderOf(reference.Scheme!, reference.Value!);
+        }
+
+        var ciClass = id is null ? null : ClassOf(id);
+        return ciClass is null
+            ? throw new CmdbException(ErrorCode.NotFound, $"No CI matches the reference {CiRulesText.Shorten(reference.ToString())}.", path)
+            : (id!, ciClass);
+    }
+
+    private CiClass? ClassOf(string id)
+    {
+        if (_cis.TryGetValue(id, out var pending)) return _model.GetClass(pending.Ci.Class);
+        if (!_graph.TryGetNode(id, out var node)) return null;
+        return _graph.StateAt(node, int.MaxValue) is { } state ? _model.Classes[state.ClassIndex] : null;
+    }
+
+    /// <summary>The key of the live relationship of this type between these CIs, or null.</summary>
+    private long? FindCurrentEdge(int typeIndex, string sourceId, string targetId)
+    {
+        if (_newEdges.TryGetValue((typeIndex, sourceId, targetId), out var pending)) return pending;
+        if (!_graph.TryGetNode(sourceId, out var source) || !_graph.TryGetNode(targetId, out var target)) return null;
+        var outgoing = _graph.OutEdges(source);
+        var incoming = _graph.InEdges(target);
+        var scanOut = outgoing.Length <= incoming.Length; // scan the shorter list: hubs have long ones
+        foreach (var edge in scanOut ? outgoing : incoming)
+        {
+            if ((scanOut ? _graph.Target(edge) != target : _graph.Source(edge) != source) || _graph.TypeIndex(edge) != typeIndex) continue;
+            if (_graph.ValidTo(edge) != int.MaxValue) continue; // int.MaxValue: still open
+            var key = _graph.Key(edge);
+            if (!_removedEdges.Contains(key)) return key;
+        }
+
+        return null;
+    }
+
+    private static JsonObject? ValidatedAttributes(JsonObject? attributes, string? path)
+    {
+        if (attributes is null) return null;
+        var size = System.Text.Encoding.UTF8.GetByteCount(attributes.ToJsonString());
+        if (size > CiRules.MaxAttributesBytes)
+            throw CmdbException.Invalid($"attributes take {size} bytes; the limit is {CiRules.MaxAttributesBytes}.", CiPath(path, "attributes"));
+        return attributes;
+    }
+
+    private static string Id(long key) => key.ToString(CultureInfo.InvariantCulture);
+}

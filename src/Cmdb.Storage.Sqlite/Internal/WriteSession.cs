@@ -1,0 +1,109 @@
+using System.Buffers;
+using Cmdb.Domain.Graph;
+using Cmdb.Domain.History;
+using Cmdb.Domain.Items;
+using Cmdb.Domain.Model;
+using Cmdb.Domain.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Cmdb.Storage.Sqlite.Internal;
+
+/// <summary>
+/// One batch inside one SQLite transaction. It sees its own earlier steps (CIs, identifiers, relationships) through
+/// overlays, and collects the in-memory changes that <see cref="Publish"/> applies once the commit is durable.
+/// </summary>
+internal sealed partial class WriteSession
+{
+    private readonly ModelCatalog _model;
+    private readonly GraphIndex _graph;
+    private readonly IdentifierMap _identifiers;
+    private readonly WriterCommands _sql;
+    private readonly SqliteTransaction _tx;
+    private readonly Actor _actor;
+    private readonly string _actorText;
+    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    private readonly Dictionary<string, (ConfigurationItem Ci, long Rid)> _cis = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string Scheme, string Value), string?> _identifierOverlay = [];
+    private readonly Dictionary<(int Type, string Source, string Target), long> _newEdges = [];
+    private readonly HashSet<long> _removedEdges = [];
+    private readonly List<ConfigurationItem> _nodeChanges = [];
+    private readonly List<EdgeChange> _edgeChanges = [];
+
+    public WriteSession(ModelCatalog model, GraphIndex graph, IdentifierMap identifiers, WriterCommands sql, SqliteTransaction tx,
+        Actor actor, int seq, DateTimeOffset at)
+    {
+        _model = model;
+        _graph = graph;
+        _identifiers = identifiers;
+        _sql = sql;
+        _tx = tx;
+        _actor = actor;
+        _actorText = actor.Describe();
+        Seq = seq;
+        At = at;
+    }
+
+    public int Seq { get; }
+
+    /// <summary>The search row key the next new CI gets; the store keeps it only when the batch commits.</summary>
+    public long NextRid { get; set; }
+
+    /// <summary>The key the next new relationship gets; the store keeps it only when the batch commits.</summary>
+    public long NextRelationshipId { get; set; }
+
+    public DateTimeOffset At { get; }
+
+    /// <summary>True once any step wrote something; a batch that changed nothing commits no transaction.</summary>
+    public bool Changed { get; private set; }
+
+    public OperationResult Apply(WriteOperation operation) => operation switch
+    {
+        UpsertCi op => UpsertCi(op),
+        UpdateCi op => UpdateCi(op),
+        RetireCi op => RetireCi(op),
+        UpsertRelationship op => UpsertRelationship(op),
+        RemoveRelationship op => RemoveRelationship(op),
+        _ => throw new ArgumentException($"Unknown write operation {operation.GetType().Name}.", nameof(operation)),
+    };
+
+    /// <summary>Applies the batch's effects to the in-memory index and identifier map. Call only after COMMIT.</summary>
+    public void Publish()
+    {
+        foreach (var ci in _nodeChanges)
+        {
+            _graph.UpsertNode(ci.Id, _model.GetClass(ci.Class).Index, ci.Status, ci.Environment, ci.Criticality, ci.MinHealthy, Seq);
+        }
+
+        foreach (var change in _edgeChanges)
+        {
+            _graph.TryGetNode(change.SourceId, out var source);
+            if (change.Added)
+            {
+                _graph.TryGetNode(change.TargetId, out var target);
+                _graph.AddEdge(change.Key, source, target, change.TypeIndex, Seq);
+            }
+            else
+            {
+                _graph.RemoveEdge(change.Key, source, Seq);
+            }
+        }
+
+        foreach (var ((scheme, value), holder) in _identifierOverlay)
+        {
+            if (holder is null) _identifiers.Remove(scheme, value);
+            else _identifiers.Set(scheme, value, holder);
+        }
+    }
+
+    /// <summary>The CI holding the identifier now, this batch's earlier steps included.</summary>
+    private string? HolderOf(string scheme, string value) =>
+        _identifierOverlay.TryGetValue((scheme, value), out var holder) ? holder : _identifiers.HolderOf(scheme, value);
+
+    private void Audit(string operation, string kind, string entityId, string ciA, string? ciB, IReadOnlyList<FieldChange> changes)
+    {
+        _sql.InsertAudit.Execute(_tx, Seq, operation, kind, entityId, ciA, ciB, AuditJson.Write(changes, _buffer));
+        Changed = true;
+    }
+
+    private readonly record struct EdgeChange(bool Added, long Key, string SourceId, string TargetId, int TypeIndex);
+}

@@ -1,0 +1,55 @@
+using System.Globalization;
+using Cmdb.Domain.Errors;
+using Cmdb.Domain.History;
+using Cmdb.Domain.Storage;
+using Cmdb.Storage.Sqlite.Internal;
+
+namespace Cmdb.Storage.Sqlite;
+
+public sealed partial class SqliteCmdbStore
+{
+    public async Task<Page<AuditEntry>> GetHistoryAsync(string ciId, int first, string? after, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ciId);
+        Cursor.EnsurePageSize(first);
+        var before = long.MaxValue;
+        if (Cursor.Decode('a', after) is { } key && !long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out before))
+            throw CmdbException.Invalid("The cursor 'after' is not one this list gave out; pass the endCursor of the previous page.", "after");
+
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM audit WHERE ci_a = $ci OR ci_b = $ci";
+        count.Parameters.AddWithValue("$ci", ciId);
+        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+
+        await using var page = connection.CreateCommand();
+        page.CommandText = """
+            SELECT a.id, t.at, t.actor, a.operation, a.entity_kind, a.entity_id, a.changes
+            FROM audit a JOIN txn t ON t.seq = a.seq
+            WHERE (a.ci_a = $ci OR a.ci_b = $ci) AND a.id < $before
+            ORDER BY a.id DESC
+            LIMIT $limit
+            """;
+        page.Parameters.AddWithValue("$ci", ciId);
+        page.Parameters.AddWithValue("$before", before);
+        page.Parameters.AddWithValue("$limit", first + 1);
+        var items = new List<PageItem<AuditEntry>>(first);
+        var hasNext = false;
+        await using var r = await page.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            if (items.Count == first)
+            {
+                hasNext = true;
+                break;
+            }
+
+            var entry = new AuditEntry(
+                r.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), r.GetString(2), r.GetString(3),
+                r.GetString(4), r.GetString(5), AuditJson.Read(r.GetString(6)));
+            items.Add(new PageItem<AuditEntry>(entry, Cursor.Encode('a', entry.Sequence.ToString(CultureInfo.InvariantCulture))));
+        }
+
+        return new Page<AuditEntry>(items, total, hasNext);
+    }
+}

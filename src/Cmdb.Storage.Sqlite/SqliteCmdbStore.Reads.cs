@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Cmdb.Domain.Items;
+using Cmdb.Domain.Relationships;
+using Cmdb.Storage.Sqlite.Internal;
+using Microsoft.Data.Sqlite;
+
+namespace Cmdb.Storage.Sqlite;
+
+public sealed partial class SqliteCmdbStore
+{
+    private const string CurrentCi = "ci c JOIN ci_version v ON v.ci_id = c.id AND v.version = c.version";
+
+    private const string RelationshipColumns = """
+        SELECT r.id, r.type, r.source_id, r.target_id, r.attributes, tf.at, tt.at, r.created_by
+        FROM relationship r JOIN txn tf ON tf.seq = r.valid_from_seq LEFT JOIN txn tt ON tt.seq = r.valid_to_seq
+        """;
+
+    /// <summary>As <see cref="RelationshipColumns"/>, with the attributes in force at <c>$seq</c>.</summary>
+    private const string RelationshipColumnsAsOf = """
+        SELECT r.id, r.type, r.source_id, r.target_id,
+               CASE WHEN r.attributes_from_seq <= $seq THEN r.attributes
+                    ELSE coalesce((SELECT ra.attributes FROM relationship_attributes ra
+                                   WHERE ra.relationship_id = r.id AND ra.valid_from_seq <= $seq AND ra.valid_to_seq > $seq),
+                                  r.attributes) END,
+               tf.at, tt.at, r.created_by
+        FROM relationship r JOIN txn tf ON tf.seq = r.valid_from_seq LEFT JOIN txn tt ON tt.seq = r.valid_to_seq
+        """;
+
+    public async Task<IReadOnlyDictionary<string, ConfigurationItem>> GetCisAsync(
+        IReadOnlyCollection<string> ids, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        var result = new Dictionary<string, ConfigurationItem>(StringComparer.Ordinal);
+        if (ids.Count == 0) return result;
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var cmd = connection.CreateCommand();
+        cmd.Parameters.AddWithValue("$ids", SqlText.JsonArray(ids));
+        cmd.CommandText = asOf is null
+            ? $"SELECT v.doc FROM {CurrentCi} WHERE c.id IN (SELECT value FROM json_each($ids))"
+            : $"SELECT v.doc FROM ci_version v WHERE v.ci_id IN (SELECT value FROM json_each($ids)) AND {SqlText.ValidAt("v")}";
+        BindSeq(cmd, asOf);
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            var ci = CiJson.Read(r.GetString(0));
+            result[ci.Id] = ci;
+        }
+
+        return result;
+    }
+
+    public async Task<ConfigurationItem?> FindByIdentifierAsync(string scheme, string value, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    {
+        CiRules.ValidateIdentifier(scheme, value, "identifier");
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var cmd = connection.CreateCommand();
+        cmd.Parameters.AddWithValue("$scheme", scheme);
+        cmd.Parameters.AddWithValue("$value", value);
+        cmd.CommandText = asOf is null
+            ? $"SELECT v.doc FROM identifier i JOIN {CurrentCi} AND c.id = i.ci_id WHERE i.scheme = $scheme AND i.value = $value AND i.valid_to_seq IS NULL"
+            : $"""
+              SELECT v.doc FROM identifier i JOIN ci_version v ON v.ci_id = i.ci_id
+              WHERE i.scheme = $scheme AND i.value = $value AND {SqlText.ValidAt("i")} AND {SqlText.ValidAt("v")}
+              """;
+        BindSeq(cmd, asOf);
+        var doc = await cmd.ExecuteScalarAsync(cancellationToken);
+        return doc is string json ? CiJson.Read(json) : null;
+    }
+
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Relationship>>> GetRelationshipsAsync(
+        IReadOnlyCollection<string> ciIds, Direction direction, IReadOnlyCollection<string>? types, DateTimeOffset? asOf,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ciIds);
+        var lists = ciIds.Distinct(StringComparer.Ordinal).ToDictionary(id => id, _ => new List<Relationship>(), StringComparer.Ordinal);
+        if (lists.Count == 0) return new Dictionary<string, IReadOnlyList<Relationship>>();
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var cmd = connection.CreateCommand();
+        cmd.Parameters.AddWithValue("$ids", SqlText.JsonArray(lists.Keys));
+        var conditions = asOf is null ? "r.valid_to_seq IS NULL" : SqlText.ValidAt("r");
+        if (types is { Count: > 0 })
+        {
+            cmd.Parameters.AddWithValue("$types", SqlText.JsonArray(types));
+            conditions += " AND r.type IN (SELECT value FROM json_each($types))";
+        }
+
+        var columns = asOf is null ? RelationshipColumns : RelationshipColumnsAsOf;
+        var outgoing = $"{columns} WHERE r.source_id IN (SELECT value FROM json_each($ids)) AND {conditions}";
+        var incoming = $"{columns} WHERE r.target_id IN (SELECT value FROM json_each($ids)) AND {conditions}";
+        cmd.CommandText = direction switch
+        {
+            Direction.Outgoing => outgoing + " ORDER BY r.id",
+            Direction.Incoming => incoming + " ORDER BY r.id",
+            _ => $"SELECT * FROM ({outgoing} UNION {incoming}) ORDER BY 1",
+        };
+        BindSeq(cmd, asOf);
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken))
+        {
+            var rel = ReadRelationship(r);
+            if (direction != Direction.Incoming && lists.TryGetValue(rel.SourceId, out var fromSource)) fromSource.Add(rel);
+            var countAtTarget = direction == Direction.Incoming || (direction == Direction.Both && rel.TargetId != rel.SourceId);
+            if (countAtTarget && lists.TryGetValue(rel.TargetId, out var toTarget)) toTarget.Add(rel);
+        }
+
+        return lists.ToDictionary(p => p.Key, p => (IReadOnlyList<Relationship>)p.Value, StringComparer.Ordinal);
+    }
+
+    public async Task<Relationship?> GetRelationshipAsync(string id, CancellationToken cancellationToken)
+    {
+        if (!long.TryParse(id, NumberStyles.None, CultureInfo.InvariantCulture, out var key)) return null;
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        await using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"{RelationshipColumns} WHERE r.id = $id";
+        cmd.Parameters.AddWithValue("$id", key);
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        return await r.ReadAsync(cancellationToken) ? ReadRelationship(r) : null;
+    }
+
+    private static Relationship ReadRelationship(SqliteDataReader r) => new(
+        r.GetInt64(0).ToString(CultureInfo.InvariantCulture),
+        r.GetString(1),
+        r.GetString(2),
+        r.GetString(3),
+        JsonNode.Parse(r.GetString(4))!.AsObject(),
+        DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)),
+        r.IsDBNull(6) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)),
+        r.GetString(7));
+
+    /// <summary>Binds <c>$seq</c>, the commit in force at <paramref name="asOf"/>, when the read is of the past.</summary>
+    private void BindSeq(SqliteCommand cmd, DateTimeOffset? asOf)
+    {
+        if (asOf is { } t) cmd.Parameters.AddWithValue("$seq", Graph.Commits.SeqAt(t));
+    }
+}

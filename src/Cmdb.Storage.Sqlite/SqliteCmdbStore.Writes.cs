@@ -1,0 +1,67 @@
+using Cmdb.Domain.Errors;
+using Cmdb.Domain.Items;
+using Cmdb.Domain.Storage;
+using Cmdb.Storage.Sqlite.Internal;
+using Microsoft.Data.Sqlite;
+
+namespace Cmdb.Storage.Sqlite;
+
+public sealed partial class SqliteCmdbStore
+{
+    private const int SqliteConstraint = 19;
+
+    public async Task<WriteResult> ApplyAsync(WriteBatch batch, Actor actor, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(batch);
+        ArgumentNullException.ThrowIfNull(actor);
+        var graph = Graph;
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            // Commit times never go backwards, so "as of T" always finds one commit.
+            var atMs = Math.Max(_time.GetUtcNow().ToUnixTimeMilliseconds(), _lastAtMs);
+            var at = DateTimeOffset.FromUnixTimeMilliseconds(atMs);
+            var seq = _lastSeq + 1;
+            var results = new List<OperationResult>(batch.Operations.Count);
+            WriteSession session;
+            using (var tx = _writer!.BeginTransaction(deferred: false)) // BEGIN IMMEDIATE: take the write lock before reading
+            {
+                session = new WriteSession(Model, graph, _identifiers, _commands!, tx, actor, seq, at)
+                {
+                    NextRid = _nextRid,
+                    NextRelationshipId = _nextRelationshipId,
+                };
+                try
+                {
+                    foreach (var operation in batch.Operations)
+                    {
+                        cancellationToken.ThrowIfCancellationRequested();
+                        results.Add(session.Apply(operation));
+                    }
+
+                    if (!session.Changed) return new WriteResult(results, at); // disposing the transaction rolls it back
+                    _commands!.InsertTxn.Execute(tx, seq, atMs, actor.Describe());
+                    tx.Commit();
+                }
+                catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint)
+                {
+                    // The checks above should make this unreachable; the schema's constraints are the last line.
+                    throw CmdbException.Conflict($"The write breaks a uniqueness or reference rule of the store ({e.Message}).");
+                }
+            }
+
+            session.Publish();
+            _lastSeq = seq;
+            _nextRid = session.NextRid;
+            _nextRelationshipId = session.NextRelationshipId;
+            _lastAtMs = atMs;
+            graph.Commits.Append(seq, at);
+            return new WriteResult(results, at);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+}

@@ -1,0 +1,151 @@
+using Cmdb.Domain.Graph;
+using Cmdb.Domain.Model;
+using Cmdb.Domain.Storage;
+using Cmdb.Storage.Sqlite.Internal;
+using Cmdb.Storage.Sqlite.Migrations;
+using Microsoft.Data.Sqlite;
+
+namespace Cmdb.Storage.Sqlite;
+
+/// <summary>
+/// The embedded system of record: one SQLite file (WAL), one writer connection guarded by a semaphore, pooled
+/// read-only connections for readers, and the in-memory <see cref="GraphIndex"/> kept in step after each commit.
+/// </summary>
+public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDisposable
+{
+    private readonly SqliteStorageOptions _options;
+    private readonly TimeProvider _time;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly string _writerConnectionString;
+    private readonly string _readerConnectionString;
+    private readonly IdentifierMap _identifiers = new();
+    private GraphIndex? _graph;
+    private bool _disposed;
+    private SqliteConnection? _writer;
+    private WriterCommands? _commands;
+    private int _lastSeq;
+    private long _nextRid = 1;
+    private long _nextRelationshipId = 1;
+    private long _lastAtMs;
+
+    public SqliteCmdbStore(SqliteStorageOptions options, ModelCatalog model, TimeProvider time)
+    {
+        _options = options;
+        Model = model;
+        _time = time;
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = Path.GetFullPath(options.DatabasePath),
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            ForeignKeys = true,
+            Pooling = true,
+            DefaultTimeout = Math.Max(1, options.BusyTimeoutMilliseconds / 1000),
+        };
+        _writerConnectionString = builder.ToString();
+        builder.Mode = SqliteOpenMode.ReadOnly;
+        _readerConnectionString = builder.ToString();
+    }
+
+    public ModelCatalog Model { get; }
+
+    /// <summary>How many schema migrations the last <see cref="InitializeAsync"/> applied (0 when the file was current).</summary>
+    internal int AppliedMigrations { get; private set; }
+
+    /// <summary>How many history rows the last <see cref="InitializeAsync"/> deleted as older than the retention period.</summary>
+    internal int PrunedRows { get; private set; }
+
+    private GraphIndex Graph => _graph ?? throw new InvalidOperationException("The store is not open: call InitializeAsync first.");
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken); // a second caller waits, then finds the store open
+        try
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            if (_graph is null) await OpenAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private async Task OpenAsync(CancellationToken cancellationToken)
+    {
+        var path = Path.GetFullPath(_options.DatabasePath);
+        var directory = Path.GetDirectoryName(path);
+        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        var isNew = !File.Exists(path) || new FileInfo(path).Length == 0;
+
+        var writer = new SqliteConnection(_writerConnectionString);
+        await writer.OpenAsync(cancellationToken);
+        try
+        {
+            // WAL persists in the file, so it is set once, when the file is created.
+            if (isNew) Pragma(writer, "journal_mode = WAL");
+            Pragma(writer, "synchronous = NORMAL");
+            Pragma(writer, "cache_size = -65536"); // 64 MB: bulk batches touch many index pages
+            Pragma(writer, $"busy_timeout = {_options.BusyTimeoutMilliseconds}");
+            AppliedMigrations = Migrator.Migrate(writer, path, _time.GetUtcNow());
+            // Pruned at start-up, before the index is built, so index and file agree on what history exists.
+            PrunedRows = Retention.Prune(writer, _time.GetUtcNow().AddDays(-_options.RetentionDays));
+            var graph = new GraphIndex(Model);
+            LoadIndex(writer, graph, cancellationToken);
+            _commands = new WriterCommands(writer);
+            _writer = writer;
+            _graph = graph;
+        }
+        catch
+        {
+            await writer.DisposeAsync();
+            throw;
+        }
+    }
+
+    public ValueTask<GraphIndex> GetGraphAsync(IReadOnlyCollection<string> startIds, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(Graph);
+
+    public void Dispose()
+    {
+        // Waits for a write in flight, so shutdown never cuts a batch in half; later writes see the store closed.
+        _writeGate.Wait();
+        try
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _commands?.Dispose();
+            _writer?.Dispose();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+
+        // Pooled connections would keep the file open after the store is gone.
+        using var reader = new SqliteConnection(_readerConnectionString);
+        using var writer = new SqliteConnection(_writerConnectionString);
+        SqliteConnection.ClearPool(reader);
+        SqliteConnection.ClearPool(writer);
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        _ = Graph;
+        var connection = new SqliteConnection(_readerConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    private static void Pragma(SqliteConnection connection, string pragma)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "PRAGMA " + pragma;
+        cmd.ExecuteNonQuery();
+    }
+}
