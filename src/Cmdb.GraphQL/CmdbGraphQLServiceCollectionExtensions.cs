@@ -36,6 +36,8 @@ public static class CmdbGraphQLServiceCollectionExtensions
         if (configure is not null) options.Configure(configure);
         options.ValidateDataAnnotations().ValidateOnStart();
 
+        services.AddCmdbImpact();
+        services.AddCmdbChanges();
         services.AddScoped<CiLoader>();
         services.AddScoped<RelationshipLoader>();
         services.AddGraphQL(b => b

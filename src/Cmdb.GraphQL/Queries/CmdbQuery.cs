@@ -23,5 +23,7 @@ public sealed partial class CmdbQuery : ObjectGraphType
         AddSearchFields();
         AddHistoryFields();
         AddModelFields();
+        AddImpactFields();
+        AddChangeFields();
     }
 }

@@ -32,5 +32,6 @@ public sealed partial class ConfigurationItemType : ObjectGraphType<CiNode>
         Field<NonNullGraphType<LongGraphType>>("version").Description("Increases with each change; pass it as expectedVersion to updateCi.").Resolve(c => c.Source.Ci.Version);
         Field<DateTimeType>("asOf").Description("The moment this CI was read at; null when read as of now.").Resolve(c => c.Source.AsOf);
         AddGraphFields(store, options.Value);
+        AddImpactFields(store);
     }
 }
