@@ -6,32 +6,21 @@ using Cmdb.GraphQL.Tests.Support;
 
 namespace Cmdb.GraphQL.Tests;
 
-public sealed class AsOfTests : IAsyncLifetime
+public sealed class AsOfTests : SeededHostTests
 {
-    private GraphQLTestHost _host = null!;
-    private Topology _t = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await GraphQLTestHost.StartAsync();
-        _t = await Topology.SeedAsync(_host);
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Ci_AsOfBeforeAChange_ReadsTheCiAndItsNestedFieldsAtThatMoment()
     {
-        var before = _host.Time.GetUtcNow();
-        await _host.ApplyAsync(new UpdateCi(_t.Web01, 1, new CiFields { Name = "web-01-renamed" }));
-        var server = await _host.ApplyAsync(Topology.Ci(Domain.Model.WellKnown.Classes.LinuxServer, "web-03", "web-03.acme.test", scheme: "fqdn"));
-        await _host.ApplyAsync(Topology.Rel(Domain.Model.WellKnown.RelationshipTypes.RunsOn, _t.Storefront, server.Results[0].EntityId));
+        var before = Host.Time.GetUtcNow();
+        await Host.ApplyAsync(new UpdateCi(T.Web01, 1, new CiFields { Name = "web-01-renamed" }));
+        var server = await Host.ApplyAsync(Topology.Ci(Domain.Model.WellKnown.Classes.LinuxServer, "web-03", "web-03.acme.test", scheme: "fqdn"));
+        await Host.ApplyAsync(Topology.Rel(Domain.Model.WellKnown.RelationshipTypes.RunsOn, T.Storefront, server.Results[0].EntityId));
 
         var query = """
             query($at: DateTime) { ci(id: "ID", asOf: $at) { asOf relationships(direction: OUTGOING, types: ["RUNS_ON"]) { target { name asOf } } } }
-            """.Replace("ID", _t.Storefront, StringComparison.Ordinal);
-        var past = await _host.DataAsync(query, new JsonObject { ["at"] = before.ToString("O") }.ToJsonString());
-        var now = await _host.DataAsync(query);
+            """.Replace("ID", T.Storefront, StringComparison.Ordinal);
+        var past = await Host.DataAsync(query, new JsonObject { ["at"] = before.ToString("O") }.ToJsonString());
+        var now = await Host.DataAsync(query);
 
         Assert.Equal(["web-01", "web-02"], Names(past));
         Assert.All(past["ci"]!["relationships"]!.AsArray(), r => Assert.NotNull(r!["target"]!["asOf"]));
@@ -42,7 +31,7 @@ public sealed class AsOfTests : IAsyncLifetime
     [Fact]
     public async Task Cis_AsOfBeforeTheFirstWrite_IsEmpty()
     {
-        var data = await _host.DataAsync("""{ cis(asOf: "2025-01-01T00:00:00Z") { totalCount edges { node { id } } } }""");
+        var data = await Host.DataAsync("""{ cis(asOf: "2025-01-01T00:00:00Z") { totalCount edges { node { id } } } }""");
 
         Assert.Equal("""{"totalCount":0,"edges":[]}""", data["cis"]!.ToJsonString());
     }
@@ -50,7 +39,7 @@ public sealed class AsOfTests : IAsyncLifetime
     [Fact]
     public async Task Ci_AsOfMalformedDate_IsValidationError()
     {
-        var response = await _host.ExecuteAsync($$"""{ ci(id: "{{_t.Shop}}", asOf: "yesterday") { name } }""");
+        var response = await Host.ExecuteAsync($$"""{ ci(id: "{{T.Shop}}", asOf: "yesterday") { name } }""");
 
         Assert.Equal(CmdbErrorCodes.Validation, ErrorAssert.Code(ErrorAssert.One(response)));
     }
@@ -58,14 +47,14 @@ public sealed class AsOfTests : IAsyncLifetime
     [Fact]
     public async Task Diff_BetweenTwoMoments_ListsFieldChangesAndRelationshipsAddedAndRemoved()
     {
-        var from = _host.Time.GetUtcNow();
-        await _host.ApplyAsync(new UpdateCi(_t.Storefront, 1, new CiFields { Owner = "Web team", Attributes = new JsonObject { ["language"] = null, ["tier"] = "front" } }));
-        var dependsOn = (await _host.Store.Inner.GetRelationshipsAsync([_t.Storefront], Domain.Relationships.Direction.Outgoing, ["DEPENDS_ON"], null, default))[_t.Storefront][0];
-        await _host.ApplyAsync(new RemoveRelationship(dependsOn.Id));
-        var to = _host.Time.GetUtcNow();
+        var from = Host.Time.GetUtcNow();
+        await Host.ApplyAsync(new UpdateCi(T.Storefront, 1, new CiFields { Owner = "Web team", Attributes = new JsonObject { ["language"] = null, ["tier"] = "front" } }));
+        var dependsOn = (await Host.Store.Inner.GetRelationshipsAsync([T.Storefront], Domain.Relationships.Direction.Outgoing, ["DEPENDS_ON"], null, default))[T.Storefront][0];
+        await Host.ApplyAsync(new RemoveRelationship(dependsOn.Id));
+        var to = Host.Time.GetUtcNow();
 
-        var data = await _host.DataAsync($$"""
-            { diff(ciId: "{{_t.Storefront}}", from: "{{from:O}}", to: "{{to:O}}") {
+        var data = await Host.DataAsync($$"""
+            { diff(ciId: "{{T.Storefront}}", from: "{{from:O}}", to: "{{to:O}}") {
                 before { owner } after { owner }
                 fieldChanges { field before after }
                 relationshipsAdded { id }
@@ -88,7 +77,7 @@ public sealed class AsOfTests : IAsyncLifetime
     [Fact]
     public async Task Diff_FromAfterTo_IsValidationError()
     {
-        var response = await _host.ExecuteAsync($$"""{ diff(ciId: "{{_t.Shop}}", from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z") { ciId } }""");
+        var response = await Host.ExecuteAsync($$"""{ diff(ciId: "{{T.Shop}}", from: "2026-02-01T00:00:00Z", to: "2026-01-01T00:00:00Z") { ciId } }""");
 
         ErrorAssert.Expect(response, CmdbErrorCodes.Validation, "must not be after");
     }
@@ -96,7 +85,7 @@ public sealed class AsOfTests : IAsyncLifetime
     [Fact]
     public async Task Diff_UnknownCi_IsNotFound()
     {
-        var response = await _host.ExecuteAsync("""{ diff(ciId: "01JUNKNOWN0000000000000000", from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z") { ciId } }""");
+        var response = await Host.ExecuteAsync("""{ diff(ciId: "01JUNKNOWN0000000000000000", from: "2026-01-01T00:00:00Z", to: "2026-02-01T00:00:00Z") { ciId } }""");
 
         ErrorAssert.Expect(response, CmdbErrorCodes.NotFound, "did not exist");
     }

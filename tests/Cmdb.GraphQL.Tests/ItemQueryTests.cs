@@ -4,24 +4,13 @@ using Cmdb.GraphQL.Tests.Support;
 
 namespace Cmdb.GraphQL.Tests;
 
-public sealed class ItemQueryTests : IAsyncLifetime
+public sealed class ItemQueryTests : SeededHostTests
 {
-    private GraphQLTestHost _host = null!;
-    private Topology _t = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await GraphQLTestHost.StartAsync();
-        _t = await Topology.SeedAsync(_host);
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Ci_ById_ReturnsFieldsAndOutgoingRelationshipsWithTargets()
     {
-        var data = await _host.DataAsync($$"""
-            { ci(id: "{{_t.Storefront}}") {
+        var data = await Host.DataAsync($$"""
+            { ci(id: "{{T.Storefront}}") {
                 id class name status environment criticality tags attributes
                 identifiers { scheme value }
                 relationships(direction: OUTGOING) { type wording target { name } }
@@ -30,7 +19,7 @@ public sealed class ItemQueryTests : IAsyncLifetime
 
         var expected = JsonNode.Parse($$"""
             { "ci": {
-                "id": "{{_t.Storefront}}", "class": "Application", "name": "Storefront", "status": "ACTIVE",
+                "id": "{{T.Storefront}}", "class": "Application", "name": "Storefront", "status": "ACTIVE",
                 "environment": "production", "criticality": 2, "tags": [], "attributes": { "language": "kotlin" },
                 "identifiers": [ { "scheme": "cmdb.key", "value": "app/storefront" } ],
                 "relationships": [
@@ -47,7 +36,7 @@ public sealed class ItemQueryTests : IAsyncLifetime
     [Fact]
     public async Task Ci_UnknownId_ReturnsNullWithoutError()
     {
-        var response = await _host.ExecuteAsync("""{ ci(id: "01JUNKNOWN0000000000000000") { name } }""");
+        var response = await Host.ExecuteAsync("""{ ci(id: "01JUNKNOWN0000000000000000") { name } }""");
 
         Assert.Null(response["errors"]);
         Assert.Null(response["data"]!["ci"]);
@@ -56,7 +45,7 @@ public sealed class ItemQueryTests : IAsyncLifetime
     [Fact]
     public async Task Ci_BlankId_IsValidationError()
     {
-        var response = await _host.ExecuteAsync("""{ ci(id: "  ") { name } }""");
+        var response = await Host.ExecuteAsync("""{ ci(id: "  ") { name } }""");
 
         var error = ErrorAssert.Expect(response, CmdbErrorCodes.Validation, "id must be 1 to 128 characters");
         Assert.Equal("id", error["extensions"]!["inputPath"]!.GetValue<string>());
@@ -65,7 +54,7 @@ public sealed class ItemQueryTests : IAsyncLifetime
     [Fact]
     public async Task CiByIdentifier_Fqdn_ReturnsTheServer()
     {
-        var data = await _host.DataAsync("""{ ciByIdentifier(scheme: "fqdn", value: "web-02.acme.test") { name class attributes } }""");
+        var data = await Host.DataAsync("""{ ciByIdentifier(scheme: "fqdn", value: "web-02.acme.test") { name class attributes } }""");
 
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse("""{ "name": "web-02", "class": "LinuxServer", "attributes": { "cpu": 4 } }"""), data["ciByIdentifier"]));
     }
@@ -73,7 +62,7 @@ public sealed class ItemQueryTests : IAsyncLifetime
     [Fact]
     public async Task CiByIdentifier_NoHolder_ReturnsNull()
     {
-        var data = await _host.DataAsync("""{ ciByIdentifier(scheme: "fqdn", value: "nobody.acme.test") { name } }""");
+        var data = await Host.DataAsync("""{ ciByIdentifier(scheme: "fqdn", value: "nobody.acme.test") { name } }""");
 
         Assert.Null(data["ciByIdentifier"]);
     }
@@ -81,7 +70,7 @@ public sealed class ItemQueryTests : IAsyncLifetime
     [Fact]
     public async Task CiByIdentifier_MalformedScheme_IsValidationError()
     {
-        var response = await _host.ExecuteAsync("""{ ciByIdentifier(scheme: "FQDN!", value: "x") { name } }""");
+        var response = await Host.ExecuteAsync("""{ ciByIdentifier(scheme: "FQDN!", value: "x") { name } }""");
 
         ErrorAssert.Expect(response, CmdbErrorCodes.Validation, "identifier scheme 'FQDN!' must be lower-case");
     }
@@ -89,8 +78,8 @@ public sealed class ItemQueryTests : IAsyncLifetime
     [Fact]
     public async Task Relationships_IncomingOfType_ReturnsOnlyThoseWithSources()
     {
-        var data = await _host.DataAsync($$"""
-            { ci(id: "{{_t.Web01}}") { relationships(direction: INCOMING, types: ["RUNS_ON"]) { type source { name } target { name } } } }
+        var data = await Host.DataAsync($$"""
+            { ci(id: "{{T.Web01}}") { relationships(direction: INCOMING, types: ["RUNS_ON"]) { type source { name } target { name } } } }
             """);
 
         Assert.True(JsonNode.DeepEquals(
@@ -101,7 +90,7 @@ public sealed class ItemQueryTests : IAsyncLifetime
     [Fact]
     public async Task Relationships_UnknownType_IsModelViolation()
     {
-        var response = await _host.ExecuteAsync($$"""{ ci(id: "{{_t.Web01}}") { relationships(types: ["HUGS"]) { id } } }""");
+        var response = await Host.ExecuteAsync($$"""{ ci(id: "{{T.Web01}}") { relationships(types: ["HUGS"]) { id } } }""");
 
         ErrorAssert.Expect(response, CmdbErrorCodes.ModelViolation, "Unknown relationship type 'HUGS'");
     }
@@ -109,8 +98,8 @@ public sealed class ItemQueryTests : IAsyncLifetime
     [Fact]
     public async Task Neighbours_DepthTwoOutgoing_ReturnsNearestFirstWithTheRelationshipUsed()
     {
-        var data = await _host.DataAsync($$"""
-            { ci(id: "{{_t.Shop}}") { neighbours(depth: 2, direction: OUTGOING) { depth ci { name } via { type source { name } } } } }
+        var data = await Host.DataAsync($$"""
+            { ci(id: "{{T.Shop}}") { neighbours(depth: 2, direction: OUTGOING) { depth ci { name } via { type source { name } } } } }
             """);
 
         var neighbours = data["ci"]!["neighbours"]!.AsArray();
@@ -130,7 +119,7 @@ public sealed class ItemQueryTests : IAsyncLifetime
     [InlineData(7)]
     public async Task Neighbours_DepthOutOfRange_IsValidationError(int depth)
     {
-        var response = await _host.ExecuteAsync($$"""{ ci(id: "{{_t.Shop}}") { neighbours(depth: {{depth}}) { depth } } }""");
+        var response = await Host.ExecuteAsync($$"""{ ci(id: "{{T.Shop}}") { neighbours(depth: {{depth}}) { depth } } }""");
 
         ErrorAssert.Expect(response, CmdbErrorCodes.Validation, $"depth must be between 1 and 6, not {depth}");
     }
@@ -138,9 +127,9 @@ public sealed class ItemQueryTests : IAsyncLifetime
     [Fact]
     public async Task Relationship_ById_ReturnsEndpoints()
     {
-        var rel = (await _host.Store.Inner.GetRelationshipsAsync([_t.Shop], Domain.Relationships.Direction.Outgoing, null, null, default))[_t.Shop][0];
+        var rel = (await Host.Store.Inner.GetRelationshipsAsync([T.Shop], Domain.Relationships.Direction.Outgoing, null, null, default))[T.Shop][0];
 
-        var data = await _host.DataAsync($$"""{ relationship(id: "{{rel.Id}}") { type source { name } target { name } validTo createdBy } }""");
+        var data = await Host.DataAsync($$"""{ relationship(id: "{{rel.Id}}") { type source { name } target { name } validTo createdBy } }""");
 
         Assert.True(JsonNode.DeepEquals(
             JsonNode.Parse("""{ "type": "DEPENDS_ON", "source": { "name": "Online shop" }, "target": { "name": "Storefront" }, "validTo": null, "createdBy": "system:system" }"""),
@@ -150,7 +139,7 @@ public sealed class ItemQueryTests : IAsyncLifetime
     [Fact]
     public async Task Model_ListsClassesAndRelationshipTypesFromTheModelFile()
     {
-        var data = await _host.DataAsync("""
+        var data = await Host.DataAsync("""
             { model { classes { name parent abstract requiredAttributes identification } relationshipTypes { name forward reverse propagation redundant sources targets } } }
             """);
 
@@ -166,8 +155,8 @@ public sealed class ItemQueryTests : IAsyncLifetime
     [Fact]
     public async Task Ci_ProvenanceAndHistory_NameTheWriter()
     {
-        var data = await _host.DataAsync($$"""
-            { ci(id: "{{_t.Web01}}") { provenance { field source } sources { source } history(first: 1) { totalCount edges { node { actor operation entityKind } } } } }
+        var data = await Host.DataAsync($$"""
+            { ci(id: "{{T.Web01}}") { provenance { field source } sources { source } history(first: 1) { totalCount edges { node { actor operation entityKind } } } } }
             """);
 
         Assert.Contains(data["ci"]!["provenance"]!.AsArray(), p => p!["field"]!.GetValue<string>() == "name" && p["source"]!.GetValue<string>() == "system:system");
@@ -177,7 +166,7 @@ public sealed class ItemQueryTests : IAsyncLifetime
     [Fact]
     public async Task Ci_HistoryFirstZero_IsValidationError()
     {
-        var response = await _host.ExecuteAsync($$"""{ ci(id: "{{_t.Web01}}") { history(first: 0) { totalCount } } }""");
+        var response = await Host.ExecuteAsync($$"""{ ci(id: "{{T.Web01}}") { history(first: 0) { totalCount } } }""");
 
         ErrorAssert.Expect(response, CmdbErrorCodes.Validation, "first must be between 1 and 500, not 0");
     }

@@ -4,19 +4,8 @@ using Cmdb.GraphQL.Tests.Support;
 
 namespace Cmdb.GraphQL.Tests;
 
-public sealed class PagingTests : IAsyncLifetime
+public sealed class PagingTests : SeededHostTests
 {
-    private GraphQLTestHost _host = null!;
-    private Topology _t = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await GraphQLTestHost.StartAsync();
-        _t = await Topology.SeedAsync(_host);
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task Cis_PagesOfTwo_VisitEveryCiOnceInIdOrder()
     {
@@ -25,7 +14,7 @@ public sealed class PagingTests : IAsyncLifetime
         var pages = 0;
         while (true)
         {
-            var data = await _host.DataAsync(
+            var data = await Host.DataAsync(
                 """query($after: String) { cis(first: 2, after: $after) { totalCount edges { cursor node { id } } pageInfo { hasNextPage endCursor } } }""",
                 after is null ? null : new JsonObject { ["after"] = after }.ToJsonString());
             var connection = data["cis"]!;
@@ -37,13 +26,13 @@ public sealed class PagingTests : IAsyncLifetime
         }
 
         Assert.Equal(3, pages);
-        Assert.Equal(new[] { _t.Shop, _t.Storefront, _t.Web01, _t.Web02, _t.OrdersDb }.Order(StringComparer.Ordinal), seen);
+        Assert.Equal(new[] { T.Shop, T.Storefront, T.Web01, T.Web02, T.OrdersDb }.Order(StringComparer.Ordinal), seen);
     }
 
     [Fact]
     public async Task Cis_FilterByAbstractAncestorClass_MatchesSubclasses()
     {
-        var data = await _host.DataAsync("""{ cis(filter: { classes: ["Computer"] }) { totalCount edges { node { name } } } }""");
+        var data = await Host.DataAsync("""{ cis(filter: { classes: ["Computer"] }) { totalCount edges { node { name } } } }""");
 
         Assert.Equal(2, data["cis"]!["totalCount"]!.GetValue<int>());
         Assert.Equal(["web-01", "web-02"], data["cis"]!["edges"]!.AsArray().Select(e => e!["node"]!["name"]!.GetValue<string>()).Order(StringComparer.Ordinal));
@@ -52,8 +41,8 @@ public sealed class PagingTests : IAsyncLifetime
     [Fact]
     public async Task Cis_FilterByAttributeAndTag_MatchesOnlyThose()
     {
-        var byAttribute = await _host.DataAsync("""{ cis(filter: { attributes: [{ name: "cpu", value: "8" }] }) { edges { node { name } } } }""");
-        var byTag = await _host.DataAsync("""{ cis(filter: { tags: ["customer-facing"], statuses: [ACTIVE] }) { edges { node { name } } } }""");
+        var byAttribute = await Host.DataAsync("""{ cis(filter: { attributes: [{ name: "cpu", value: "8" }] }) { edges { node { name } } } }""");
+        var byTag = await Host.DataAsync("""{ cis(filter: { tags: ["customer-facing"], statuses: [ACTIVE] }) { edges { node { name } } } }""");
 
         Assert.Equal("""[{"node":{"name":"web-01"}}]""", byAttribute["cis"]!["edges"]!.ToJsonString());
         Assert.Equal("""[{"node":{"name":"Online shop"}}]""", byTag["cis"]!["edges"]!.ToJsonString());
@@ -62,7 +51,7 @@ public sealed class PagingTests : IAsyncLifetime
     [Fact]
     public async Task Cis_UnknownClassInFilter_IsModelViolation()
     {
-        var response = await _host.ExecuteAsync("""{ cis(filter: { classes: ["Spaceship"] }) { totalCount } }""");
+        var response = await Host.ExecuteAsync("""{ cis(filter: { classes: ["Spaceship"] }) { totalCount } }""");
 
         var error = ErrorAssert.Expect(response, CmdbErrorCodes.ModelViolation, "Unknown class 'Spaceship'");
         Assert.Equal("filter.classes", error["extensions"]!["inputPath"]!.GetValue<string>());
@@ -71,7 +60,7 @@ public sealed class PagingTests : IAsyncLifetime
     [Fact]
     public async Task Cis_SameAttributeTwice_IsValidationError()
     {
-        var response = await _host.ExecuteAsync("""{ cis(filter: { attributes: [{ name: "cpu", value: "8" }, { name: "cpu", value: "4" }] }) { totalCount } }""");
+        var response = await Host.ExecuteAsync("""{ cis(filter: { attributes: [{ name: "cpu", value: "8" }, { name: "cpu", value: "4" }] }) { totalCount } }""");
 
         ErrorAssert.Expect(response, CmdbErrorCodes.Validation, "names attribute 'cpu' twice");
     }
@@ -82,7 +71,7 @@ public sealed class PagingTests : IAsyncLifetime
     [InlineData(100000)]
     public async Task Cis_FirstOutOfRange_IsValidationErrorNamingTheLimit(int first)
     {
-        var response = await _host.ExecuteAsync($$"""{ cis(first: {{first}}) { totalCount } }""");
+        var response = await Host.ExecuteAsync($$"""{ cis(first: {{first}}) { totalCount } }""");
 
         var error = ErrorAssert.Expect(response, CmdbErrorCodes.Validation, $"first must be between 1 and 500, not {first}");
         Assert.Equal("first", error["extensions"]!["inputPath"]!.GetValue<string>());
@@ -92,7 +81,7 @@ public sealed class PagingTests : IAsyncLifetime
     [Fact]
     public async Task Cis_ForgedCursor_IsValidationError()
     {
-        var response = await _host.ExecuteAsync("""{ cis(first: 2, after: "not-a-cursor") { totalCount } }""");
+        var response = await Host.ExecuteAsync("""{ cis(first: 2, after: "not-a-cursor") { totalCount } }""");
 
         ErrorAssert.Expect(response, CmdbErrorCodes.Validation, "cursor");
     }
@@ -100,7 +89,7 @@ public sealed class PagingTests : IAsyncLifetime
     [Fact]
     public async Task Cis_FirstAsString_IsValidationErrorFromTheDocument()
     {
-        var response = await _host.ExecuteAsync("""{ cis(first: "ten") { totalCount } }""");
+        var response = await Host.ExecuteAsync("""{ cis(first: "ten") { totalCount } }""");
 
         var error = ErrorAssert.One(response);
         Assert.Equal(CmdbErrorCodes.Validation, ErrorAssert.Code(error));
@@ -110,7 +99,7 @@ public sealed class PagingTests : IAsyncLifetime
     [Fact]
     public async Task Cis_UnknownField_IsValidationError()
     {
-        var response = await _host.ExecuteAsync("""{ cis { edges { node { colour } } } }""");
+        var response = await Host.ExecuteAsync("""{ cis { edges { node { colour } } } }""");
 
         var error = ErrorAssert.Expect(response, CmdbErrorCodes.Validation, "colour");
         Assert.Equal("FIELDS_ON_CORRECT_TYPE", error["extensions"]!["reason"]!.GetValue<string>());
@@ -119,9 +108,9 @@ public sealed class PagingTests : IAsyncLifetime
     [Fact]
     public async Task History_PagesNewestFirst()
     {
-        var first = await _host.DataAsync($$"""{ history(ciId: "{{_t.Storefront}}", first: 1) { totalCount edges { node { operation entityKind } } pageInfo { hasNextPage endCursor } } }""");
+        var first = await Host.DataAsync($$"""{ history(ciId: "{{T.Storefront}}", first: 1) { totalCount edges { node { operation entityKind } } pageInfo { hasNextPage endCursor } } }""");
         var cursor = first["history"]!["pageInfo"]!["endCursor"]!.GetValue<string>();
-        var rest = await _host.DataAsync($$"""{ history(ciId: "{{_t.Storefront}}", first: 50, after: "{{cursor}}") { edges { node { operation } } pageInfo { hasNextPage } } }""");
+        var rest = await Host.DataAsync($$"""{ history(ciId: "{{T.Storefront}}", first: 50, after: "{{cursor}}") { edges { node { operation } } pageInfo { hasNextPage } } }""");
 
         var total = first["history"]!["totalCount"]!.GetValue<int>();
         Assert.True(total >= 2, first.ToJsonString());

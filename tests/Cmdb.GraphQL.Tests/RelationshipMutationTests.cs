@@ -5,23 +5,12 @@ using Cmdb.GraphQL.Tests.Support;
 
 namespace Cmdb.GraphQL.Tests;
 
-public sealed class RelationshipMutationTests : IAsyncLifetime
+public sealed class RelationshipMutationTests : SeededHostTests
 {
-    private GraphQLTestHost _host = null!;
-    private Topology _t = null!;
-
-    public async Task InitializeAsync()
-    {
-        _host = await GraphQLTestHost.StartAsync();
-        _t = await Topology.SeedAsync(_host);
-    }
-
-    public async Task DisposeAsync() => await _host.DisposeAsync();
-
     [Fact]
     public async Task RetireCi_CurrentVersion_RetiresAndKeepsRelationships()
     {
-        var data = await _host.DataAsync($$"""mutation { retireCi(id: "{{_t.Web02}}", expectedVersion: 1) { outcome ci { status relationships { type } } } }""");
+        var data = await Host.DataAsync($$"""mutation { retireCi(id: "{{T.Web02}}", expectedVersion: 1) { outcome ci { status relationships { type } } } }""");
 
         Assert.Equal("""{"outcome":"RETIRED","ci":{"status":"RETIRED","relationships":[{"type":"RUNS_ON"}]}}""", data["retireCi"]!.ToJsonString());
     }
@@ -34,8 +23,8 @@ public sealed class RelationshipMutationTests : IAsyncLifetime
               outcome relationship { type source { name } target { name } attributes } } }
             """;
 
-        var first = await _host.DataAsync(mutation);
-        var second = await _host.DataAsync(mutation);
+        var first = await Host.DataAsync(mutation);
+        var second = await Host.DataAsync(mutation);
 
         Assert.Equal(
             """{"outcome":"CREATED","relationship":{"type":"DEPENDS_ON","source":{"name":"Online shop"},"target":{"name":"orders-db"},"attributes":{"note":"reports"}}}""",
@@ -46,7 +35,7 @@ public sealed class RelationshipMutationTests : IAsyncLifetime
     [Fact]
     public async Task UpsertRelationship_UnknownType_IsModelViolation()
     {
-        var response = await _host.ExecuteAsync($$"""mutation { upsertRelationship(input: { type: "HUGS", source: { id: "{{_t.Shop}}" }, target: { id: "{{_t.Web01}}" } }) { outcome } }""");
+        var response = await Host.ExecuteAsync($$"""mutation { upsertRelationship(input: { type: "HUGS", source: { id: "{{T.Shop}}" }, target: { id: "{{T.Web01}}" } }) { outcome } }""");
 
         ErrorAssert.Expect(response, CmdbErrorCodes.ModelViolation, "HUGS");
     }
@@ -54,7 +43,7 @@ public sealed class RelationshipMutationTests : IAsyncLifetime
     [Fact]
     public async Task UpsertRelationship_TargetMissing_IsNotFound()
     {
-        var response = await _host.ExecuteAsync($$"""mutation { upsertRelationship(input: { type: "DEPENDS_ON", source: { id: "{{_t.Shop}}" }, target: { scheme: "fqdn", value: "ghost.acme.test" } }) { outcome } }""");
+        var response = await Host.ExecuteAsync($$"""mutation { upsertRelationship(input: { type: "DEPENDS_ON", source: { id: "{{T.Shop}}" }, target: { scheme: "fqdn", value: "ghost.acme.test" } }) { outcome } }""");
 
         ErrorAssert.Expect(response, CmdbErrorCodes.NotFound, "ghost.acme.test");
     }
@@ -62,7 +51,7 @@ public sealed class RelationshipMutationTests : IAsyncLifetime
     [Fact]
     public async Task UpsertRelationship_SelfLoop_IsModelViolation()
     {
-        var response = await _host.ExecuteAsync($$"""mutation { upsertRelationship(input: { type: "DEPENDS_ON", source: { id: "{{_t.Shop}}" }, target: { id: "{{_t.Shop}}" } }) { outcome } }""");
+        var response = await Host.ExecuteAsync($$"""mutation { upsertRelationship(input: { type: "DEPENDS_ON", source: { id: "{{T.Shop}}" }, target: { id: "{{T.Shop}}" } }) { outcome } }""");
 
         ErrorAssert.Expect(response, CmdbErrorCodes.ModelViolation, "to itself");
     }
@@ -70,7 +59,7 @@ public sealed class RelationshipMutationTests : IAsyncLifetime
     [Fact]
     public async Task UpsertRelationship_DisallowedEndpoint_IsModelViolation()
     {
-        var response = await _host.ExecuteAsync($$"""mutation { upsertRelationship(input: { type: "RUNS_ON", source: { id: "{{_t.Web01}}" }, target: { id: "{{_t.OrdersDb}}" } }) { outcome } }""");
+        var response = await Host.ExecuteAsync($$"""mutation { upsertRelationship(input: { type: "RUNS_ON", source: { id: "{{T.Web01}}" }, target: { id: "{{T.OrdersDb}}" } }) { outcome } }""");
 
         ErrorAssert.Expect(response, CmdbErrorCodes.ModelViolation, "RUNS_ON");
     }
@@ -78,7 +67,7 @@ public sealed class RelationshipMutationTests : IAsyncLifetime
     [Fact]
     public async Task UpsertRelationship_ReferenceWithIdAndScheme_IsValidationError()
     {
-        var response = await _host.ExecuteAsync($$"""mutation { upsertRelationship(input: { type: "DEPENDS_ON", source: { id: "{{_t.Shop}}", scheme: "fqdn" }, target: { id: "{{_t.Web01}}" } }) { outcome } }""");
+        var response = await Host.ExecuteAsync($$"""mutation { upsertRelationship(input: { type: "DEPENDS_ON", source: { id: "{{T.Shop}}", scheme: "fqdn" }, target: { id: "{{T.Web01}}" } }) { outcome } }""");
 
         var error = ErrorAssert.Expect(response, CmdbErrorCodes.Validation, "either an id or one identifier");
         Assert.Equal("input.source", error["extensions"]!["inputPath"]!.GetValue<string>());
@@ -87,10 +76,10 @@ public sealed class RelationshipMutationTests : IAsyncLifetime
     [Fact]
     public async Task RemoveRelationship_Then_RelationshipByIdShowsValidTo()
     {
-        var rel = (await _host.Store.Inner.GetRelationshipsAsync([_t.Shop], Domain.Relationships.Direction.Outgoing, null, null, default))[_t.Shop][0];
+        var rel = (await Host.Store.Inner.GetRelationshipsAsync([T.Shop], Domain.Relationships.Direction.Outgoing, null, null, default))[T.Shop][0];
 
-        var data = await _host.DataAsync($$"""mutation { removeRelationship(id: "{{rel.Id}}") { outcome relationship { id validTo } } }""");
-        var again = await _host.ExecuteAsync($$"""mutation { removeRelationship(id: "{{rel.Id}}") { outcome } }""");
+        var data = await Host.DataAsync($$"""mutation { removeRelationship(id: "{{rel.Id}}") { outcome relationship { id validTo } } }""");
+        var again = await Host.ExecuteAsync($$"""mutation { removeRelationship(id: "{{rel.Id}}") { outcome } }""");
 
         Assert.Equal("REMOVED", data["removeRelationship"]!["outcome"]!.GetValue<string>());
         Assert.NotNull(data["removeRelationship"]!["relationship"]!["validTo"]);
@@ -100,11 +89,11 @@ public sealed class RelationshipMutationTests : IAsyncLifetime
     [Fact]
     public async Task Mutation_AfterARead_LaterResultsSeeTheNewRelationship()
     {
-        var data = await _host.DataAsync($$"""
+        var data = await Host.DataAsync($$"""
             mutation {
-              before: updateCi(id: "{{_t.OrdersDb}}", expectedVersion: 1, input: { owner: "DBA" }) { ci { relationships { type } } }
-              rel: upsertRelationship(input: { type: "DEPENDS_ON", source: { id: "{{_t.Shop}}" }, target: { id: "{{_t.OrdersDb}}" } }) { outcome }
-              after: updateCi(id: "{{_t.OrdersDb}}", expectedVersion: 2, input: { owner: "Data" }) { ci { relationships { type source { name } } } }
+              before: updateCi(id: "{{T.OrdersDb}}", expectedVersion: 1, input: { owner: "DBA" }) { ci { relationships { type } } }
+              rel: upsertRelationship(input: { type: "DEPENDS_ON", source: { id: "{{T.Shop}}" }, target: { id: "{{T.OrdersDb}}" } }) { outcome }
+              after: updateCi(id: "{{T.OrdersDb}}", expectedVersion: 2, input: { owner: "Data" }) { ci { relationships { type source { name } } } }
             }
             """);
 
