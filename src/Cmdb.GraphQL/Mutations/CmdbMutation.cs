@@ -21,6 +21,7 @@ public sealed partial class CmdbMutation : ObjectGraphType
         AddItemFields();
         AddRelationshipFields();
         AddImportFields();
+        AddChangeFields();
     }
 
     private async Task<WriteResult> ApplyAsync(IResolveFieldContext context, WriteBatch batch)

@@ -1,0 +1,7 @@
+namespace Cmdb.Domain.Changes;
+
+/// <summary>
+/// A change in the blast radius during the window that no declared edit explains. For relationships,
+/// <see cref="CiId"/> is the source, <see cref="OtherCiId"/> the target.
+/// </summary>
+public sealed record UndeclaredChange(UndeclaredChangeKind Kind, string CiId, string? RelationshipType, string? OtherCiId, DateTimeOffset At);
