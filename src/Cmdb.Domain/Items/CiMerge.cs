@@ -26,7 +26,9 @@ public static class CiMerge
         if (existing is null && fields.Name is null)
             throw CmdbException.Invalid("A new CI needs a name.", CiRules.At(path, "name"));
 
-        var changes = new List<FieldChange>();
+        var changes = new List<FieldChange>(8);
+        // A new CI's first change is its class (added first rather than inserted at the end: same order, no shift).
+        if (existing is null) changes.Add(new FieldChange("class", null, JsonValue.Create(ciClass.Name)));
         var before = existing;
         var name = Pick("name", before?.Name, fields.Name, changes);
         var status = Pick("status", before?.Status ?? (CiStatus?)null, fields.Status, changes) ?? CiStatus.Active;
@@ -45,10 +47,12 @@ public static class CiMerge
                 throw CmdbException.Model($"A {ciClass.Name} needs the attribute '{required}'.", CiRules.At(path, $"attributes.{required}"));
         }
 
-        if (existing is null) changes.Insert(0, new FieldChange("class", null, JsonValue.Create(ciClass.Name)));
         if (existing is not null && changes.Count == 0) return new Result(existing, changes);
+        if (existing is not null && ReferenceEquals(attributes, existing.Attributes)) attributes = (JsonObject)attributes.DeepClone();
 
-        var provenance = new Dictionary<string, AttributeProvenance>(existing?.Provenance ?? new Dictionary<string, AttributeProvenance>());
+        var provenance = existing is null
+            ? new Dictionary<string, AttributeProvenance>(changes.Count)
+            : new Dictionary<string, AttributeProvenance>(existing.Provenance);
         var stamp = new AttributeProvenance(actor.Describe(), now);
         foreach (var change in changes)
         {
@@ -73,8 +77,18 @@ public static class CiMerge
     private static JsonValue? ToNode<T>(T? value) => value switch
     {
         null => null,
-        CiStatus s => JsonValue.Create(s.ToString().ToLowerInvariant()),
+        CiStatus s => JsonValue.Create(StatusText(s)),
         _ => JsonValue.Create(value),
+    };
+
+    // The enum name in lower case, without formatting the enum each time.
+    private static string StatusText(CiStatus s) => s switch
+    {
+        CiStatus.Planned => "planned",
+        CiStatus.Active => "active",
+        CiStatus.Maintenance => "maintenance",
+        CiStatus.Retired => "retired",
+        _ => s.ToString().ToLowerInvariant(),
     };
 
     private static IReadOnlyList<string> MergeTags(IReadOnlyList<string> current, IReadOnlyList<string>? requested, List<FieldChange> changes)
@@ -88,27 +102,43 @@ public static class CiMerge
 
     private static JsonObject MergeAttributes(JsonObject? current, JsonObject? requested, List<FieldChange> changes)
     {
-        var next = current is null ? new JsonObject() : (JsonObject)current.DeepClone();
-        if (requested is null) return next;
-        foreach (var (key, value) in requested.OrderBy(p => p.Key, StringComparer.Ordinal))
+        // Returns current itself when nothing changes; Apply copies it only if the CI changes at all.
+        if (requested is null || requested.Count == 0) return current ?? new JsonObject();
+        var pairs = new KeyValuePair<string, JsonNode?>[requested.Count];
+        var n = 0;
+        foreach (var pair in requested) pairs[n++] = pair;
+        if (n > 1) Array.Sort(pairs, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+
+        // Copied only when something changes: an unchanged re-import compares against the stored object as it is.
+        JsonObject? next = null;
+        foreach (var (key, value) in pairs)
         {
-            var old = next[key];
+            var old = (next ?? current)?[key];
             if (JsonNode.DeepEquals(old, value)) continue;
+            next ??= current is null ? new JsonObject() : (JsonObject)current.DeepClone();
+            old = next[key];
             changes.Add(new FieldChange($"attributes.{key}", old?.DeepClone(), value?.DeepClone()));
             if (value is null) next.Remove(key);
             else next[key] = value.DeepClone();
         }
 
-        return next;
+        return next ?? current ?? new JsonObject();
     }
 
     private static SortedDictionary<string, string> MergeIdentifiers(
         IReadOnlyDictionary<string, string>? current, IReadOnlyDictionary<string, string>? requested, List<FieldChange> changes)
     {
+        // An unchanged write keeps the current (already ordinal-sorted, never mutated) dictionary rather than copying it.
+        if (current is SortedDictionary<string, string> sorted && ReferenceEquals(sorted.Comparer, StringComparer.Ordinal) &&
+            (requested is null || AllHeld(sorted, requested)))
+        {
+            return sorted;
+        }
+
         var next = new SortedDictionary<string, string>(StringComparer.Ordinal);
         if (current is not null) foreach (var (k, v) in current) next[k] = v;
         if (requested is null) return next;
-        foreach (var (scheme, value) in requested.OrderBy(p => p.Key, StringComparer.Ordinal))
+        foreach (var (scheme, value) in InOrdinalOrder(requested))
         {
             next.TryGetValue(scheme, out var old);
             if (old == value) continue;
@@ -117,5 +147,27 @@ public static class CiMerge
         }
 
         return next;
+    }
+
+    private static IEnumerable<KeyValuePair<string, string>> InOrdinalOrder(IReadOnlyDictionary<string, string> pairs)
+    {
+        // The import reader hands identifiers over already in ordinal order.
+        if (pairs is SortedDictionary<string, string> sorted && ReferenceEquals(sorted.Comparer, StringComparer.Ordinal)) return sorted;
+        if (pairs.Count <= 1) return pairs;
+        var array = new KeyValuePair<string, string>[pairs.Count];
+        var n = 0;
+        foreach (var pair in pairs) array[n++] = pair;
+        Array.Sort(array, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return array;
+    }
+
+    private static bool AllHeld(SortedDictionary<string, string> current, IReadOnlyDictionary<string, string> requested)
+    {
+        foreach (var (scheme, value) in requested)
+        {
+            if (!current.TryGetValue(scheme, out var old) || old != value) return false;
+        }
+
+        return true;
     }
 }

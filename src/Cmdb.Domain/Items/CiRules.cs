@@ -78,8 +78,18 @@ public static partial class CiRules
             throw CmdbException.Invalid($"{field} must not be empty.", At(path, field));
         if (value.Length > max)
             throw CmdbException.Invalid($"{field} is {value.Length} characters long; the limit is {max}.", At(path, field));
-        if (value.Any(char.IsControl))
+        if (HasControl(value))
             throw CmdbException.Invalid($"{field} must not contain control characters.", At(path, field));
+    }
+
+    private static bool HasControl(string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsControl(c)) return true;
+        }
+
+        return false;
     }
 
     internal static string At(string? path, string field) => path is null ? field : $"{path}.{field}";

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cmdb.Domain.History;
@@ -9,27 +8,63 @@ namespace Cmdb.Storage.Sqlite.Internal;
 /// <summary>The JSON form of an audit entry's changes: <c>[{"field":…,"before":…,"after":…}]</c>.</summary>
 internal static class AuditJson
 {
-    public static string Write(IReadOnlyList<FieldChange> changes, ArrayBufferWriter<byte> buffer)
+    /// <summary>Writes the changes into <paramref name="buffer"/> and returns the UTF-8 text, valid until the buffer's next use.</summary>
+    public static ReadOnlyMemory<byte> Write(IReadOnlyList<FieldChange> changes, Utf8JsonWriter w, ArrayBufferWriter<byte> buffer)
     {
         buffer.ResetWrittenCount();
-        using (var w = new Utf8JsonWriter(buffer))
+        w.Reset(buffer);
+        w.WriteStartArray();
+        foreach (var change in changes)
         {
-            w.WriteStartArray();
-            foreach (var change in changes)
-            {
-                w.WriteStartObject();
-                w.WriteString("field", change.Field);
-                w.WritePropertyName("before");
-                WriteNode(w, change.Before);
-                w.WritePropertyName("after");
-                WriteNode(w, change.After);
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            w.WriteStartObject();
+            w.WriteString("field", change.Field);
+            w.WritePropertyName("before");
+            WriteNode(w, change.Before);
+            w.WritePropertyName("after");
+            WriteNode(w, change.After);
+            w.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        w.WriteEndArray();
+        w.Flush();
+        return buffer.WrittenMemory;
+    }
+
+    /// <summary>
+    /// The changes of a new relationship, written straight from its parts: the same text <see cref="Write"/> gives for
+    /// type, source, target (and attributes when it has any), without building a change list per relationship.
+    /// </summary>
+    public static ReadOnlyMemory<byte> WriteRelate(
+        string type, string source, string target, JsonObject? attributes, Utf8JsonWriter w, ArrayBufferWriter<byte> buffer)
+    {
+        buffer.ResetWrittenCount();
+        w.Reset(buffer);
+        w.WriteStartArray();
+        Added(w, "type", type);
+        Added(w, "source", source);
+        Added(w, "target", target);
+        if (attributes is { Count: > 0 })
+        {
+            w.WriteStartObject();
+            w.WriteString("field", "attributes");
+            w.WriteNull("before");
+            w.WritePropertyName("after");
+            attributes.WriteTo(w);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.Flush();
+        return buffer.WrittenMemory;
+    }
+
+    private static void Added(Utf8JsonWriter w, string field, string value)
+    {
+        w.WriteStartObject();
+        w.WriteString("field", field);
+        w.WriteNull("before");
+        w.WriteString("after", value);
+        w.WriteEndObject();
     }
 
     public static IReadOnlyList<FieldChange> Read(string json)

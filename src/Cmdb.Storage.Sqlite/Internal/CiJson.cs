@@ -9,91 +9,85 @@ namespace Cmdb.Storage.Sqlite.Internal;
 /// <summary>The JSON snapshot of a CI stored in <c>ci_version.doc</c>. Times are unix milliseconds; nulls are left out.</summary>
 internal static class CiJson
 {
-    public static string Write(ConfigurationItem ci, ArrayBufferWriter<byte> buffer)
+    // Property names encoded once: a bulk import writes millions of them.
+    private static readonly JsonEncodedText IdName = JsonEncodedText.Encode("id");
+    private static readonly JsonEncodedText ClassName = JsonEncodedText.Encode("class");
+    private static readonly JsonEncodedText NameName = JsonEncodedText.Encode("name");
+    private static readonly JsonEncodedText StatusName = JsonEncodedText.Encode("status");
+    private static readonly JsonEncodedText EnvironmentName = JsonEncodedText.Encode("environment");
+    private static readonly JsonEncodedText CriticalityName = JsonEncodedText.Encode("criticality");
+    private static readonly JsonEncodedText OwnerName = JsonEncodedText.Encode("owner");
+    private static readonly JsonEncodedText SupportGroupName = JsonEncodedText.Encode("supportGroup");
+    private static readonly JsonEncodedText TagsName = JsonEncodedText.Encode("tags");
+    private static readonly JsonEncodedText AttributesName = JsonEncodedText.Encode("attributes");
+    private static readonly JsonEncodedText IdentifiersName = JsonEncodedText.Encode("identifiers");
+    private static readonly JsonEncodedText MinHealthyName = JsonEncodedText.Encode("minHealthy");
+    private static readonly JsonEncodedText ProvenanceName = JsonEncodedText.Encode("provenance");
+    private static readonly JsonEncodedText SourceName = JsonEncodedText.Encode("source");
+    private static readonly JsonEncodedText AtName = JsonEncodedText.Encode("at");
+    private static readonly JsonEncodedText SourcesName = JsonEncodedText.Encode("sources");
+    private static readonly JsonEncodedText FirstSeenName = JsonEncodedText.Encode("firstSeen");
+    private static readonly JsonEncodedText LastSeenName = JsonEncodedText.Encode("lastSeen");
+    private static readonly JsonEncodedText CreatedAtName = JsonEncodedText.Encode("createdAt");
+    private static readonly JsonEncodedText UpdatedAtName = JsonEncodedText.Encode("updatedAt");
+    private static readonly JsonEncodedText VersionName = JsonEncodedText.Encode("version");
+
+    /// <summary>
+    /// Writes the snapshot through <paramref name="w"/> (reset onto <paramref name="buffer"/>) and returns its UTF-8
+    /// text, valid until the buffer's next use.
+    /// </summary>
+    public static ReadOnlyMemory<byte> Write(ConfigurationItem ci, Utf8JsonWriter w, ArrayBufferWriter<byte> buffer)
     {
         buffer.ResetWrittenCount();
-        using (var w = new Utf8JsonWriter(buffer))
+        w.Reset(buffer);
+        w.WriteStartObject();
+        w.WriteString(IdName, ci.Id);
+        w.WriteString(ClassName, ci.Class);
+        w.WriteString(NameName, ci.Name);
+        w.WriteString(StatusName, StatusText(ci.Status));
+        if (ci.Environment is not null) w.WriteString(EnvironmentName, ci.Environment);
+        if (ci.Criticality is { } c) w.WriteNumber(CriticalityName, c);
+        if (ci.Owner is not null) w.WriteString(OwnerName, ci.Owner);
+        if (ci.SupportGroup is not null) w.WriteString(SupportGroupName, ci.SupportGroup);
+        w.WriteStartArray(TagsName);
+        foreach (var t in ci.Tags) w.WriteStringValue(t);
+        w.WriteEndArray();
+        w.WritePropertyName(AttributesName);
+        ci.Attributes.WriteTo(w);
+        w.WriteStartObject(IdentifiersName);
+        foreach (var (k, v) in ci.Identifiers) w.WriteString(k, v);
+        w.WriteEndObject();
+        if (ci.MinHealthy is { } m) w.WriteNumber(MinHealthyName, m);
+        w.WriteStartObject(ProvenanceName);
+        foreach (var (field, p) in ci.Provenance)
         {
-            w.WriteStartObject();
-            w.WriteString("id", ci.Id);
-            w.WriteString("class", ci.Class);
-            w.WriteString("name", ci.Name);
-            w.WriteString("status", StatusText(ci.Status));
-            if (ci.Environment is not null) w.WriteString("environment", ci.Environment);
-            if (ci.Criticality is { } c) w.WriteNumber("criticality", c);
-            if (ci.Owner is not null) w.WriteString("owner", ci.Owner);
-            if (ci.SupportGroup is not null) w.WriteString("supportGroup", ci.SupportGroup);
-            w.WriteStartArray("tags");
-            foreach (var t in ci.Tags) w.WriteStringValue(t);
-            w.WriteEndArray();
-            w.WritePropertyName("attributes");
-            ci.Attributes.WriteTo(w);
-            w.WriteStartObject("identifiers");
-            foreach (var (k, v) in ci.Identifiers) w.WriteString(k, v);
-            w.WriteEndObject();
-            if (ci.MinHealthy is { } m) w.WriteNumber("minHealthy", m);
-            w.WriteStartObject("provenance");
-            foreach (var (field, p) in ci.Provenance)
-            {
-                w.WriteStartObject(field);
-                w.WriteString("source", p.Source);
-                w.WriteNumber("at", p.At.ToUnixTimeMilliseconds());
-                w.WriteEndObject();
-            }
-
-            w.WriteEndObject();
-            w.WriteStartArray("sources");
-            foreach (var s in ci.Sources)
-            {
-                w.WriteStartObject();
-                w.WriteString("source", s.Source);
-                w.WriteNumber("firstSeen", s.FirstSeen.ToUnixTimeMilliseconds());
-                w.WriteNumber("lastSeen", s.LastSeen.ToUnixTimeMilliseconds());
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
-            w.WriteNumber("createdAt", ci.CreatedAt.ToUnixTimeMilliseconds());
-            w.WriteNumber("updatedAt", ci.UpdatedAt.ToUnixTimeMilliseconds());
-            w.WriteNumber("version", ci.Version);
+            w.WriteStartObject(field);
+            w.WriteString(SourceName, p.Source);
+            w.WriteNumber(AtName, p.At.ToUnixTimeMilliseconds());
             w.WriteEndObject();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        w.WriteEndObject();
+        w.WriteStartArray(SourcesName);
+        foreach (var s in ci.Sources)
+        {
+            w.WriteStartObject();
+            w.WriteString(SourceName, s.Source);
+            w.WriteNumber(FirstSeenName, s.FirstSeen.ToUnixTimeMilliseconds());
+            w.WriteNumber(LastSeenName, s.LastSeen.ToUnixTimeMilliseconds());
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber(CreatedAtName, ci.CreatedAt.ToUnixTimeMilliseconds());
+        w.WriteNumber(UpdatedAtName, ci.UpdatedAt.ToUnixTimeMilliseconds());
+        w.WriteNumber(VersionName, ci.Version);
+        w.WriteEndObject();
+        w.Flush();
+        return buffer.WrittenMemory;
     }
 
-    public static ConfigurationItem Read(string json)
-    {
-        var o = JsonNode.Parse(json)!.AsObject();
-        var identifiers = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (k, v) in o["identifiers"]!.AsObject()) identifiers[k] = v!.GetValue<string>();
-        var provenance = new Dictionary<string, AttributeProvenance>(StringComparer.Ordinal);
-        foreach (var (k, v) in o["provenance"]!.AsObject())
-            provenance[k] = new AttributeProvenance(v!["source"]!.GetValue<string>(), Time(v["at"]));
-        var sources = o["sources"]!.AsArray()
-            .Select(s => new SourceSighting(s!["source"]!.GetValue<string>(), Time(s["firstSeen"]), Time(s["lastSeen"])))
-            .ToArray();
-        var attributes = o["attributes"]!.AsObject();
-        o.Remove("attributes"); // detach so it can be handed out on its own
-        return new ConfigurationItem(
-            o["id"]!.GetValue<string>(),
-            o["class"]!.GetValue<string>(),
-            o["name"]!.GetValue<string>(),
-            ParseStatus(o["status"]!.GetValue<string>()),
-            o["environment"]?.GetValue<string>(),
-            o["criticality"]?.GetValue<int>(),
-            o["owner"]?.GetValue<string>(),
-            o["supportGroup"]?.GetValue<string>(),
-            o["tags"]!.AsArray().Select(t => t!.GetValue<string>()).ToArray(),
-            attributes,
-            identifiers,
-            o["minHealthy"]?.GetValue<int>(),
-            provenance,
-            sources,
-            Time(o["createdAt"]),
-            Time(o["updatedAt"]),
-            o["version"]!.GetValue<long>());
-    }
+    public static ConfigurationItem Read(string json) => CiJsonReader.Read(Encoding.UTF8.GetBytes(json));
 
     public static string StatusText(CiStatus status) => status switch
     {

@@ -10,6 +10,7 @@ internal static class SearchText
 {
     public static string AttributeValues(JsonObject attributes)
     {
+        if (attributes.Count == 0) return string.Empty;
         var sb = new StringBuilder();
         Append(sb, attributes);
         return sb.ToString();

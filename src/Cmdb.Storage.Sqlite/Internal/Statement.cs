@@ -1,42 +1,112 @@
+using System.Globalization;
 using Microsoft.Data.Sqlite;
+using SQLitePCL;
 
 namespace Cmdb.Storage.Sqlite.Internal;
 
-/// <summary>A command on the writer connection, compiled once and reused with positional parameter values.</summary>
+/// <summary>
+/// A statement on the writer connection, prepared once and reused with positional parameter values.
+/// </summary>
+/// <remarks>
+/// It drives the native statement directly (the same handle and transaction as the ADO.NET connection): through
+/// <see cref="SqliteCommand"/> every execution creates a data reader and looks each parameter up by name, which
+/// costs several times the insert itself in a bulk import.
+/// </remarks>
 internal sealed class Statement : IDisposable
 {
-    private readonly SqliteCommand _command;
-    private readonly SqliteParameter[] _parameters;
+    private readonly sqlite3 _db;
+    private readonly sqlite3_stmt _stmt;
+    private readonly int[] _indexes;
 
     public Statement(SqliteConnection connection, string sql, params string[] parameterNames)
     {
-        _command = connection.CreateCommand();
-        _command.CommandText = sql;
-        _parameters = new SqliteParameter[parameterNames.Length];
+        _db = connection.Handle!;
+        Check(raw.sqlite3_prepare_v2(_db, sql, out _stmt));
+        _indexes = new int[parameterNames.Length];
         for (var i = 0; i < parameterNames.Length; i++)
         {
-            _parameters[i] = new SqliteParameter(parameterNames[i], DBNull.Value);
-            _command.Parameters.Add(_parameters[i]);
+            _indexes[i] = raw.sqlite3_bind_parameter_index(_stmt, parameterNames[i]);
+            if (_indexes[i] == 0) throw new ArgumentException($"The statement has no parameter {parameterNames[i]}.", nameof(parameterNames));
         }
     }
 
+    /// <summary>Runs the statement inside the connection's open transaction; returns the rows it changed.</summary>
     public int Execute(SqliteTransaction tx, params object?[] values)
     {
         Bind(tx, values);
-        return _command.ExecuteNonQuery();
+        try
+        {
+            var rc = raw.sqlite3_step(_stmt);
+            if (rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW) Check(rc);
+            return raw.sqlite3_changes(_db);
+        }
+        finally
+        {
+            raw.sqlite3_reset(_stmt);
+        }
     }
 
-    public SqliteDataReader Reader(SqliteTransaction tx, params object?[] values)
+    public Rows Reader(SqliteTransaction tx, params object?[] values)
     {
         Bind(tx, values);
-        return _command.ExecuteReader();
+        return new Rows(this);
     }
 
-    public void Dispose() => _command.Dispose();
+    public void Dispose() => _stmt.Dispose();
 
     private void Bind(SqliteTransaction tx, object?[] values)
     {
-        _command.Transaction = tx;
-        for (var i = 0; i < _parameters.Length; i++) _parameters[i].Value = values[i] ?? DBNull.Value;
+        // The transaction is the connection's; the native statement joins it simply by running on the same handle.
+        ArgumentNullException.ThrowIfNull(tx);
+        for (var i = 0; i < _indexes.Length; i++)
+        {
+            var index = _indexes[i];
+            var rc = values[i] switch
+            {
+                null => raw.sqlite3_bind_null(_stmt, index),
+                string s => raw.sqlite3_bind_text16(_stmt, index, s.AsSpan()),
+                long l => raw.sqlite3_bind_int64(_stmt, index, l),
+                int n => raw.sqlite3_bind_int64(_stmt, index, n),
+                ReadOnlyMemory<byte> utf8 => raw.sqlite3_bind_text(_stmt, index, utf8.Span),
+                DBNull => raw.sqlite3_bind_null(_stmt, index),
+                var other => raw.sqlite3_bind_text16(_stmt, index, Convert.ToString(other, CultureInfo.InvariantCulture).AsSpan()),
+            };
+            Check(rc);
+        }
+    }
+
+    private void Check(int rc)
+    {
+        // The primary code, as SqliteCommand reports it (the store maps SQLITE_CONSTRAINT to a conflict).
+        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc & 0xFF, _db);
+    }
+
+    /// <summary>The result rows of one execution; disposing resets the statement for its next use.</summary>
+    internal readonly struct Rows : IDisposable
+    {
+        private readonly Statement _owner;
+
+        public Rows(Statement owner) => _owner = owner;
+
+        public bool Read()
+        {
+            var rc = raw.sqlite3_step(_owner._stmt);
+            if (rc == raw.SQLITE_ROW) return true;
+            if (rc != raw.SQLITE_DONE) _owner.Check(rc);
+            return false;
+        }
+
+        public bool IsDBNull(int column) => raw.sqlite3_column_type(_owner._stmt, column) == raw.SQLITE_NULL;
+
+        public string GetString(int column) => raw.sqlite3_column_text(_owner._stmt, column).utf8_to_string();
+
+        /// <summary>The column's UTF-8 text, valid only until the next <see cref="Read"/> or <see cref="Dispose"/>.</summary>
+        public ReadOnlySpan<byte> GetUtf8(int column) => raw.sqlite3_column_blob(_owner._stmt, column);
+
+        public long GetInt64(int column) => raw.sqlite3_column_int64(_owner._stmt, column);
+
+        public int GetInt32(int column) => checked((int)raw.sqlite3_column_int64(_owner._stmt, column));
+
+        public void Dispose() => raw.sqlite3_reset(_owner._stmt);
     }
 }

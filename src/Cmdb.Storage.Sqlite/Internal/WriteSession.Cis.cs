@@ -22,7 +22,7 @@ internal sealed partial class WriteSession
         var existing = id is null ? null : Load(id);
         if (op.Id is not null && existing is null)
             throw new CmdbException(ErrorCode.NotFound, $"CI {op.Id} does not exist.", CiPath(op.Path, "id"));
-        return Write(ciClass, existing, id ?? Ulid.New(At), op.Fields, op.Path, AuditNames.Update);
+        return Write(ciClass, existing, id ?? _newIds.Next(), op.Fields, op.Path, AuditNames.Update);
     }
 
     private OperationResult UpdateCi(UpdateCi op)
@@ -72,7 +72,7 @@ internal sealed partial class WriteSession
             _sql.InsertCi.Execute(_tx, rid, id, ci.Class, ci.Name, status, ci.Environment, ci.Criticality, ci.Owner, ci.SupportGroup, ci.Version);
         }
 
-        _sql.InsertVersion.Execute(_tx, id, ci.Version, Seq, CiJson.Write(ci, _buffer));
+        _sql.InsertVersion.Execute(_tx, id, ci.Version, Seq, CiJson.Write(ci, _json, _buffer));
         WriteIdentifiers(id, merged.Changes);
         _sql.InsertFts.Execute(_tx, rid, ci.Name, Joined(ci.Identifiers.Values), Joined(ci.Tags),
             $"{ci.Owner} {ci.SupportGroup}", ci.Class, SearchText.AttributeValues(ci.Attributes));
@@ -107,7 +107,7 @@ internal sealed partial class WriteSession
         if (_cis.TryGetValue(id, out var pending)) return pending;
         using var r = _sql.SelectCi.Reader(_tx, id);
         if (!r.Read()) return null;
-        return (CiJson.Read(r.GetString(0)), r.GetInt64(1));
+        return (CiJsonReader.Read(r.GetUtf8(0)), r.GetInt64(1));
     }
 
     private static string Joined(IEnumerable<string> values) => string.Join(' ', values);

@@ -41,17 +41,13 @@ internal sealed partial class WriteSession
         var json = attributes?.ToJsonString() ?? "{}";
         key = NextRelationshipId++;
         _sql.InsertRelationship.Execute(_tx, key, type.Name, sourceId, targetId, json, Seq, _actorText);
-        List<FieldChange> changes =
-        [
-            new("type", null, JsonValue.Create(type.Name)),
-            new("source", null, JsonValue.Create(sourceId)),
-            new("target", null, JsonValue.Create(targetId)),
-        ];
-        if (attributes is { Count: > 0 }) changes.Add(new FieldChange("attributes", null, attributes.DeepClone()));
-        Audit(AuditNames.Relate, AuditNames.Relationship, Id(key), sourceId, targetId, changes);
+        var id = Id(key);
+        _sql.InsertAudit.Execute(_tx, Seq, AuditNames.Relate, AuditNames.Relationship, id, sourceId, targetId,
+            AuditJson.WriteRelate(type.Name, sourceId, targetId, attributes, _json, _buffer));
+        Changed = true;
         _newEdges[(type.Index, sourceId, targetId)] = key;
         _edgeChanges.Add(new EdgeChange(true, key, sourceId, targetId, type.Index));
-        return new OperationResult(WriteOutcome.Created, Id(key), 0);
+        return new OperationResult(WriteOutcome.Created, id, 0);
     }
 
     private OperationResult RemoveRelationship(RemoveRelationship op)

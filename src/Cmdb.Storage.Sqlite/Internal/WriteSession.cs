@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text.Json;
 using Cmdb.Domain.Graph;
 using Cmdb.Domain.History;
 using Cmdb.Domain.Items;
@@ -21,13 +22,15 @@ internal sealed partial class WriteSession
     private readonly SqliteTransaction _tx;
     private readonly Actor _actor;
     private readonly string _actorText;
-    private readonly ArrayBufferWriter<byte> _buffer = new(4096);
+    private readonly ArrayBufferWriter<byte> _buffer;
+    private readonly Utf8JsonWriter _json;
     private readonly Dictionary<string, (ConfigurationItem Ci, long Rid)> _cis = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Scheme, string Value), string?> _identifierOverlay = [];
     private readonly Dictionary<(int Type, string Source, string Target), long> _newEdges = [];
     private readonly HashSet<long> _removedEdges = [];
     private readonly List<ConfigurationItem> _nodeChanges = [];
     private readonly List<EdgeChange> _edgeChanges = [];
+    private readonly UlidSequence _newIds;
 
     public WriteSession(ModelCatalog model, GraphIndex graph, IdentifierMap identifiers, WriterCommands sql, SqliteTransaction tx,
         Actor actor, int seq, DateTimeOffset at)
@@ -41,6 +44,9 @@ internal sealed partial class WriteSession
         _actorText = actor.Describe();
         Seq = seq;
         At = at;
+        _newIds = new UlidSequence(at);
+        _buffer = sql.Buffer;
+        _json = sql.Json;
     }
 
     public int Seq { get; }
@@ -101,7 +107,7 @@ internal sealed partial class WriteSession
 
     private void Audit(string operation, string kind, string entityId, string ciA, string? ciB, IReadOnlyList<FieldChange> changes)
     {
-        _sql.InsertAudit.Execute(_tx, Seq, operation, kind, entityId, ciA, ciB, AuditJson.Write(changes, _buffer));
+        _sql.InsertAudit.Execute(_tx, Seq, operation, kind, entityId, ciA, ciB, AuditJson.Write(changes, _json, _buffer));
         Changed = true;
     }
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
 namespace Cmdb.Storage.Sqlite.Internal;
@@ -9,6 +11,7 @@ internal sealed class WriterCommands : IDisposable
     // through a data reader costs about ten times a plain insert.
     public WriterCommands(SqliteConnection c)
     {
+        Json = new Utf8JsonWriter(Buffer);
         SelectCi = new(c, "SELECT v.doc, c.rid FROM ci c JOIN ci_version v ON v.ci_id = c.id AND v.version = c.version WHERE c.id = $id", "$id");
         InsertCi = new(c, """
             INSERT INTO ci (rid, id, class, name, status, environment, criticality, owner, support_group, version)
@@ -50,6 +53,12 @@ internal sealed class WriterCommands : IDisposable
         InsertTxn = new(c, "INSERT INTO txn (seq, at, actor) VALUES ($seq, $at, $actor)", "$seq", "$at", "$actor");
     }
 
+    /// <summary>Scratch space for the JSON the writer stores; one writer at a time uses it (the store's write gate).</summary>
+    public ArrayBufferWriter<byte> Buffer { get; } = new(4096);
+
+    /// <summary>Reset onto <see cref="Buffer"/> before each use.</summary>
+    public Utf8JsonWriter Json { get; }
+
     public Statement SelectCi { get; }
     public Statement InsertCi { get; }
     public Statement UpdateCi { get; }
@@ -69,6 +78,7 @@ internal sealed class WriterCommands : IDisposable
 
     public void Dispose()
     {
+        Json.Dispose();
         foreach (var s in new[]
         {
             SelectCi, InsertCi, UpdateCi, InsertVersion, CloseVersion, InsertIdentifier, CloseIdentifier, DeleteFts,
