@@ -22,6 +22,7 @@ public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDis
     private GraphIndex? _graph;
     private bool _disposed;
     private SqliteConnection? _writer;
+    private DatabaseLock? _lock;
     private WriterCommands? _commands;
     private int _lastSeq;
     private long _nextRid = 1;
@@ -77,10 +78,11 @@ public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDis
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
         var isNew = !File.Exists(path) || new FileInfo(path).Length == 0;
 
+        var fileLock = DatabaseLock.Acquire(path);
         var writer = new SqliteConnection(_writerConnectionString);
-        await writer.OpenAsync(cancellationToken);
         try
         {
+            await writer.OpenAsync(cancellationToken);
             // WAL persists in the file, so it is set once, when the file is created.
             if (isNew) Pragma(writer, "journal_mode = WAL");
             Pragma(writer, "synchronous = NORMAL");
@@ -93,11 +95,13 @@ public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDis
             LoadIndex(writer, graph, cancellationToken);
             _commands = new WriterCommands(writer);
             _writer = writer;
+            _lock = fileLock;
             _graph = graph;
         }
         catch
         {
             await writer.DisposeAsync();
+            fileLock.Dispose();
             throw;
         }
     }
@@ -115,6 +119,7 @@ public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDis
             _disposed = true;
             _commands?.Dispose();
             _writer?.Dispose();
+            _lock?.Dispose();
         }
         finally
         {

@@ -1,3 +1,4 @@
+using Cmdb.Domain.Model;
 using System.Text.Json;
 using Cmdb.Host.Cli;
 using Cmdb.Host.Tests.Support;
@@ -127,6 +128,22 @@ public sealed class CommandLineTests : IDisposable
         Assert.Equal(1, exitCode);
         Assert.Contains($"'{missing}', which does not exist", _error.ToString());
         Assert.False(File.Exists(DatabasePath));
+    }
+
+    [Fact]
+    public async Task Import_WhileAnotherProcessHoldsTheDatabase_Exits1SayingItIsInUse()
+    {
+        var file = _directory.Write("estate.json", SmallEstate);
+        await using var server = new Cmdb.Storage.Sqlite.SqliteCmdbStore(
+            new Cmdb.Storage.Sqlite.SqliteStorageOptions { DatabasePath = DatabasePath }, ModelLoader.Load(StoreProbe.ShippedModel), TimeProvider.System);
+        await server.InitializeAsync(CancellationToken.None);
+
+        var exitCode = await RunAsync("import", file);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("already open in another Cmdb process", _error.ToString());
+        Assert.Contains("Nothing was imported", _error.ToString());
+        Assert.Equal(0, await StoreProbe.CountCisAsync(server));
     }
 
     [Fact]
