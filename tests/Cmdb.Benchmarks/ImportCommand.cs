@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using Cmdb.Domain.Import;
+using Cmdb.Domain.Items;
+using Cmdb.Domain.Storage;
+using Cmdb.Storage.Sqlite;
+using Cmdb.Testing;
+using Cmdb.Testing.Synthetic;
+
+namespace Cmdb.Benchmarks;
+
+/// <summary>
+/// <c>import</c>: the estate as import documents (CIs first, then relationships, at most <c>--chunk</c> entries each),
+/// each read by <see cref="ImportDocumentReader"/> and applied by <see cref="SqliteCmdbStore.ApplyAsync"/> as one
+/// atomic batch; then the store's start-up (InitializeAsync builds the index from the file), then the same documents
+/// again, unchanged.
+/// </summary>
+internal static class ImportCommand
+{
+    private static readonly Actor Importer = new(ActorKind.System, "benchmark");
+
+    private sealed record Document(string Path, int Cis, int Relationships);
+
+    public static async Task RunAsync(BenchmarkOptions o)
+    {
+        SyntheticEstate? estate = Estates.Generate(o);
+        var documents = WriteDocuments(estate, o);
+        var dbPath = TraversalCommand.DatabasePath(o, "import");
+        foreach (var f in new[] { dbPath, dbPath + "-wal", dbPath + "-shm" }) File.Delete(f);
+        var options = new SqliteStorageOptions { DatabasePath = dbPath };
+        estate = null;
+        ProcessMemory.ManagedAfterFullCollection();
+
+        await using (var store = new SqliteCmdbStore(options, TestModels.Seed, TimeProvider.System))
+        {
+            await store.InitializeAsync(CancellationToken.None);
+            await ApplyAllAsync(store, documents, "first import", WriteOutcome.Created);
+        }
+
+        Report.Line($"database file: {Report.Mb(new FileInfo(dbPath).Length)} (+ wal {Report.Mb(File.Exists(dbPath + "-wal") ? new FileInfo(dbPath + "-wal").Length : 0)})");
+        var startups = new List<double>();
+        for (var run = 0; run < o.StartupRuns; run++)
+        {
+            ProcessMemory.ManagedAfterFullCollection();
+            await using var store = new SqliteCmdbStore(options, TestModels.Seed, TimeProvider.System);
+            var watch = Stopwatch.StartNew();
+            await store.InitializeAsync(CancellationToken.None);
+            startups.Add(watch.Elapsed.TotalSeconds);
+            var graph = await store.GetGraphAsync([], CancellationToken.None);
+            var managed = ProcessMemory.ManagedAfterFullCollection();
+            var (rss, peak) = ProcessMemory.Resident();
+            Report.Line($"start-up run {run + 1}: InitializeAsync {Report.Duration(startups[^1])}, index {graph.NodeCount:N0} nodes / {graph.EdgeCount:N0} edges; " +
+                $"managed {Report.Mb(managed)}, RSS {Report.Mb(rss)}, peak RSS {Report.Mb(peak)}");
+        }
+
+        Report.Line($"start-up (InitializeAsync from the file): {Sampler.Summarise(startups, 1)}");
+        await using (var store = new SqliteCmdbStore(options, TestModels.Seed, TimeProvider.System))
+        {
+            await store.InitializeAsync(CancellationToken.None);
+            await ApplyAllAsync(store, documents, "re-import unchanged", WriteOutcome.Unchanged);
+        }
+    }
+
+    private static List<Document> WriteDocuments(SyntheticEstate estate, BenchmarkOptions o)
+    {
+        var dir = $"/tmp/cmdb-bench/import-{o.Cis}-{o.Seed}";
+        Directory.CreateDirectory(dir);
+        var documents = new List<Document>();
+        for (var start = 0; start < estate.CiCount; start += o.Chunk)
+        {
+            var count = Math.Min(o.Chunk, estate.CiCount - start);
+            documents.Add(Write(estate, $"{dir}/cis-{start:D8}.json", new Document("", count, 0), start, 0));
+        }
+
+        for (var start = 0; start < estate.RelationshipCount; start += o.Chunk)
+        {
+            var count = Math.Min(o.Chunk, estate.RelationshipCount - start);
+            documents.Add(Write(estate, $"{dir}/rels-{start:D8}.json", new Document("", 0, count), estate.CiCount, start));
+        }
+
+        Report.Line($"import documents: {documents.Count} files in {dir}, {Report.Mb(documents.Sum(d => new FileInfo(d.Path).Length))}");
+        return documents;
+    }
+
+    private static Document Write(SyntheticEstate estate, string path, Document shape, int ciStart, int relStart)
+    {
+        using (var file = File.Create(path)) estate.WriteImportDocument(file, ciStart, shape.Cis, relStart, shape.Relationships);
+        return shape with { Path = path };
+    }
+
+    private static async Task ApplyAllAsync(SqliteCmdbStore store, List<Document> documents, string label, WriteOutcome expected)
+    {
+        double readCis = 0, applyCis = 0, readRels = 0, applyRels = 0;
+        long cis = 0, rels = 0, matching = 0, total = 0;
+        foreach (var document in documents)
+        {
+            var watch = Stopwatch.StartNew();
+            WriteBatch batch;
+            await using (var stream = File.OpenRead(document.Path)) batch = ImportDocumentReader.Read(stream);
+            var read = watch.Elapsed.TotalSeconds;
+            watch.Restart();
+            var result = await store.ApplyAsync(batch, Importer, CancellationToken.None);
+            var apply = watch.Elapsed.TotalSeconds;
+            matching += result.Count(expected);
+            total += result.Results.Count;
+            if (document.Cis > 0) { readCis += read; applyCis += apply; cis += document.Cis; }
+            else { readRels += read; applyRels += apply; rels += document.Relationships; }
+            Report.Line($"  {label}: {Path.GetFileName(document.Path)} read {Report.Duration(read)}, applied {Report.Duration(apply)} " +
+                $"({Report.Rate((document.Cis + document.Relationships) / apply)} committed)");
+        }
+
+        Report.Line($"{label}: {cis:N0} CIs applied in {Report.Duration(applyCis)} = {Report.Rate(cis / applyCis)} " +
+            $"(read+apply {Report.Rate(cis / (applyCis + readCis))}); {rels:N0} relationships applied in {Report.Duration(applyRels)} = " +
+            $"{Report.Rate(rels / applyRels)} (read+apply {Report.Rate(rels / (applyRels + readRels))}); all items {Report.Rate((cis + rels) / (applyCis + applyRels))} " +
+            $"(read+apply {Report.Rate((cis + rels) / (applyCis + applyRels + readCis + readRels))}); {matching:N0} of {total:N0} results {expected}");
+    }
+}

@@ -1,0 +1,65 @@
+using Cmdb.Domain.Impact;
+using Cmdb.Testing;
+using Cmdb.Testing.Synthetic;
+
+namespace Cmdb.Benchmarks;
+
+/// <summary>
+/// <c>traversal</c>: the impact closure of the four reference CIs, three ways in one run: the plain BFS baseline over
+/// the index arrays, the product's <see cref="ImpactAnalyzer"/> (with and without reading the ordered result), and a
+/// SQLite recursive CTE over the same hops. Each is a warmed-up Stopwatch loop; figures are medians.
+/// </summary>
+internal static class TraversalCommand
+{
+    private static readonly DateTimeOffset At = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    public static void Run(BenchmarkOptions o)
+    {
+        var estate = Estates.Generate(o);
+        var graph = estate.LoadGraph(TestModels.Seed, At);
+        var seq = graph.Commits.Latest;
+        var bfs = new BfsBaseline(graph);
+        var analyzer = new ImpactAnalyzer();
+        var scope = new ImpactScope { MaxDepth = analyzer.Options.MaxDepthCap };
+        using var cte = o.Sqlite ? SqliteCteClosure.Create(estate, DatabasePath(o)) : null;
+        var results = new List<string>();
+        foreach (var r in estate.References.All)
+        {
+            var id = estate.Id(r.Index);
+            var reached = bfs.Closure(r.Index, seq);
+            var scanned = bfs.EdgesScanned;
+            var impactCount = analyzer.Impact(graph, [id], scope).TotalCount;
+            var cteCount = cte?.Closure(r.Index);
+            Report.Line($"{r.Role}: reach BFS {reached:N0}, ImpactAnalyzer {impactCount:N0}, SQLite CTE {cteCount?.ToString("N0", null) ?? "-"} (generator says {r.ReachSize:N0}); {scanned:N0} edges scanned");
+
+            var plain = Sampler.Measure(() => bfs.Closure(r.Index, seq), o.Seconds);
+            Report.Line($"  BFS baseline            {plain}; {Report.Rate(scanned / plain.Median)} edges scanned, {Report.Rate(reached / plain.Median)} CIs reached");
+            var impact = Sampler.Measure(() => analyzer.Impact(graph, [id], scope).Seq, o.Seconds);
+            Report.Line($"  ImpactAnalyzer.Impact   {impact}");
+            var ordered = Sampler.Measure(() => analyzer.Impact(graph, [id], scope).TotalCount, o.Seconds);
+            Report.Line($"  Impact + TotalCount     {ordered}");
+            Timing? sql = null;
+            if (cte is not null)
+            {
+                sql = Sampler.Measure(() => cte.Closure(r.Index), o.Seconds, maxSamples: 101, minSamples: 5);
+                Report.Line($"  SQLite recursive CTE    {sql}; CTE / BFS = {sql.Median / plain.Median:F0}x, CTE / ImpactAnalyzer = {sql.Median / impact.Median:F1}x");
+            }
+
+            results.Add($"| {r.Role} | {reached:N0} | {Report.Duration(plain.Median)} | {Report.Duration(plain.P95)} | {Report.Rate(scanned / plain.Median)} | " +
+                $"{Report.Duration(impact.Median)} | {Report.Duration(impact.P95)} | {Report.Duration(ordered.Median)} | " +
+                $"{(sql is null ? "-" : Report.Duration(sql.Median))} | {(sql is null ? "-" : $"{sql.Median / plain.Median:F0}x / {sql.Median / impact.Median:F1}x")} |");
+        }
+
+        Report.Line("");
+        Report.Line("| reference | reach | BFS median | BFS p95 | edges scanned/s | Impact median | Impact p95 | Impact+TotalCount | SQLite CTE median | CTE/BFS, CTE/Impact |");
+        Report.Line("|---|---|---|---|---|---|---|---|---|---|");
+        foreach (var line in results) Report.Line(line);
+    }
+
+    public static string DatabasePath(BenchmarkOptions o, string name = "cte")
+    {
+        if (o.Database is { } path) return path;
+        Directory.CreateDirectory("/tmp/cmdb-bench");
+        return $"/tmp/cmdb-bench/{name}-{o.Cis}-{o.Seed}.db";
+    }
+}
