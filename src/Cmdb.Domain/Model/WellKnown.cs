@@ -8,6 +8,9 @@ public static class WellKnown
 {
     public static class Classes
     {
+        public const string Location = "Location";
+        public const string Pool = "Pool";
+        public const string StorageArray = "StorageArray";
         public const string BusinessService = "BusinessService";
         public const string Application = "Application";
         public const string ApplicationInstance = "ApplicationInstance";
@@ -41,6 +44,7 @@ public static class WellKnown
 
     public static class RelationshipTypes
     {
+        public const string LocatedIn = "LOCATED_IN";
         public const string DependsOn = "DEPENDS_ON";
         public const string RunsOn = "RUNS_ON";
         public const string HostedOn = "HOSTED_ON";

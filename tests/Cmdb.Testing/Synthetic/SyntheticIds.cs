@@ -1,3 +1,4 @@
+using Cmdb.Domain.Model;
 using System.Globalization;
 
 namespace Cmdb.Testing.Synthetic;
@@ -32,7 +33,7 @@ internal static class SyntheticIds
         return scheme switch
         {
             // Kubernetes uids and VM uuids are UUID-shaped, as discovery reports them.
-            Cmdb.Domain.Model.WellKnown.Identifiers.K8sUid or SyntheticNames.VmUuid => string.Create(
+            Cmdb.Domain.Model.WellKnown.Identifiers.K8sUid or WellKnown.Identifiers.VmUuid => string.Create(
                 CultureInfo.InvariantCulture, $"{(uint)seed:x8}-{(int)kind:x4}-4000-8000-{ordinal:x12}"),
             Cmdb.Domain.Model.WellKnown.Identifiers.Fqdn => Fqdn(name),
             _ => name,

@@ -17,7 +17,7 @@ public static class SyntheticRelationshipTypes
         (WellKnown.RelationshipTypes.UsesStorage, Propagation.TargetToSource),
         (WellKnown.RelationshipTypes.Contains, Propagation.None),
         (WellKnown.RelationshipTypes.InstanceOf, Propagation.None),
-        (SyntheticNames.LocatedIn, Propagation.None),
+        (WellKnown.RelationshipTypes.LocatedIn, Propagation.None),
     ];
 
     public static int Count => Table.Length;
