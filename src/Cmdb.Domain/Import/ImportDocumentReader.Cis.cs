@@ -64,7 +64,7 @@ public static partial class ImportDocumentReader
         if (StrictJson.Optional(e, "identifiers") is not { } v) return identifiers;
         var at = CiRules.At(path, "identifiers");
         if (v.ValueKind != JsonValueKind.Object)
-            throw CmdbException.Invalid($"identifiers must be an object of scheme to value, not {StrictJson.Describe(v.ValueKind)}.", at);
+            throw CmdbException.Invalid($"identifiers must be an object of scheme to value, not {JsonKinds.Describe(v.ValueKind)}.", at);
         foreach (var p in v.EnumerateObject())
         {
             var scheme = StrictJson.Display(p.Name);

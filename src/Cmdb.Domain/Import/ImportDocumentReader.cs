@@ -88,7 +88,7 @@ public static partial class ImportDocumentReader
     {
         if (StrictJson.Optional(root, property) is not { } list) yield break;
         if (list.ValueKind != JsonValueKind.Array)
-            throw CmdbException.Invalid($"{property} must be an array, not {StrictJson.Describe(list.ValueKind)}.", property);
+            throw CmdbException.Invalid($"{property} must be an array, not {JsonKinds.Describe(list.ValueKind)}.", property);
         if (list.GetArrayLength() > MaxEntries)
             throw CmdbException.Invalid(
                 $"{property} holds {list.GetArrayLength():N0} entries; one document may hold at most {MaxEntries:N0}. Split the import.", property);

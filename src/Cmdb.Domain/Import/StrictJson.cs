@@ -14,7 +14,7 @@ internal static class StrictJson
     public static void EnsureObject(JsonElement e, string? path, string what)
     {
         if (e.ValueKind != JsonValueKind.Object)
-            throw CmdbException.Invalid($"{what} must be a JSON object, not {Describe(e.ValueKind)}.", path);
+            throw CmdbException.Invalid($"{what} must be a JSON object, not {JsonKinds.Describe(e.ValueKind)}.", path);
     }
 
     /// <summary>Refuses properties outside <paramref name="allowed"/> and properties given twice.</summary>
@@ -70,7 +70,7 @@ internal static class StrictJson
     {
         if (Optional(obj, property) is not { } v) return null;
         if (v.ValueKind == JsonValueKind.Number && v.TryGetInt32(out var i)) return i;
-        var shown = v.ValueKind == JsonValueKind.Number ? $"the number {Display(v.GetRawText())}" : Describe(v.ValueKind);
+        var shown = v.ValueKind == JsonValueKind.Number ? $"the number {Display(v.GetRawText())}" : JsonKinds.Describe(v.ValueKind);
         throw CmdbException.Invalid($"{property} must be a whole number, not {shown}.", CiRules.At(path, property));
     }
 
@@ -79,7 +79,7 @@ internal static class StrictJson
         if (Optional(obj, property) is not { } v) return null;
         var at = CiRules.At(path, property);
         if (v.ValueKind != JsonValueKind.Array)
-            throw CmdbException.Invalid($"{property} must be an array of strings, not {Describe(v.ValueKind)}.", at);
+            throw CmdbException.Invalid($"{property} must be an array of strings, not {JsonKinds.Describe(v.ValueKind)}.", at);
         if (v.GetArrayLength() > CiRules.MaxTags)
             throw CmdbException.Invalid($"{property} holds {v.GetArrayLength()} entries; the limit is {CiRules.MaxTags}.", at);
         var list = new List<string>();
@@ -94,7 +94,7 @@ internal static class StrictJson
         if (Optional(obj, property) is not { } v) return null;
         var at = CiRules.At(path, property);
         if (v.ValueKind != JsonValueKind.Object)
-            throw CmdbException.Invalid($"{property} must be a JSON object, not {Describe(v.ValueKind)}.", at);
+            throw CmdbException.Invalid($"{property} must be a JSON object, not {JsonKinds.Describe(v.ValueKind)}.", at);
         EnsureNoDuplicateNames(v, at);
         return JsonNode.Parse(v.GetRawText())!.AsObject();
     }
@@ -102,7 +102,7 @@ internal static class StrictJson
     public static string String(JsonElement v, string path, string what)
     {
         if (v.ValueKind != JsonValueKind.String)
-            throw CmdbException.Invalid($"{what} must be a string, not {Describe(v.ValueKind)}.", path);
+            throw CmdbException.Invalid($"{what} must be a string, not {JsonKinds.Describe(v.ValueKind)}.", path);
         try
         {
             return v.GetString()!;
@@ -113,16 +113,6 @@ internal static class StrictJson
             throw CmdbException.Invalid($"{what} is not valid Unicode text.", path);
         }
     }
-
-    public static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
 
     /// <summary>Makes input safe to echo in a message: short, without control characters.</summary>
     public static string Display(string s)

@@ -1,3 +1,4 @@
+using Cmdb.Domain.Import;
 using System.Text.Json;
 using GraphQL;
 
@@ -31,7 +32,7 @@ internal static class GraphQLRequestReader
         {
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
-                throw GraphQLHttpProblem.BadRequest($"The request body must be a JSON object, not {Describe(root.ValueKind)}.");
+                throw GraphQLHttpProblem.BadRequest($"The request body must be a JSON object, not {JsonKinds.Describe(root.ValueKind)}.");
 
             return new GraphQLHttpRequest(
                 Query: RequiredString(root, "query"),
@@ -58,7 +59,7 @@ internal static class GraphQLRequestReader
             throw GraphQLHttpProblem.BadRequest($"The request has no '{name}' parameter; send the GraphQL document as a string in '{name}'.");
         return value.ValueKind == JsonValueKind.String
             ? value.GetString()!
-            : throw GraphQLHttpProblem.BadRequest($"The '{name}' parameter must be a string, not {Describe(value.ValueKind)}.");
+            : throw GraphQLHttpProblem.BadRequest($"The '{name}' parameter must be a string, not {JsonKinds.Describe(value.ValueKind)}.");
     }
 
     private static string? OptionalString(JsonElement root, string name)
@@ -66,7 +67,7 @@ internal static class GraphQLRequestReader
         if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         return value.ValueKind == JsonValueKind.String
             ? value.GetString()
-            : throw GraphQLHttpProblem.BadRequest($"The '{name}' parameter must be a string or null, not {Describe(value.ValueKind)}.");
+            : throw GraphQLHttpProblem.BadRequest($"The '{name}' parameter must be a string or null, not {JsonKinds.Describe(value.ValueKind)}.");
     }
 
     private static Inputs? OptionalMap(JsonElement root, string name, Func<string, Inputs?> readInputs)
@@ -74,7 +75,7 @@ internal static class GraphQLRequestReader
         if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         return value.ValueKind == JsonValueKind.Object
             ? readInputs(value.GetRawText())
-            : throw GraphQLHttpProblem.BadRequest($"The '{name}' parameter must be a JSON object or null, not {Describe(value.ValueKind)}.");
+            : throw GraphQLHttpProblem.BadRequest($"The '{name}' parameter must be a JSON object or null, not {JsonKinds.Describe(value.ValueKind)}.");
     }
 
     private static Inputs? UrlEncodedMap(IQueryCollection query, string name, Func<string, Inputs?> readInputs)
@@ -95,7 +96,7 @@ internal static class GraphQLRequestReader
         {
             JsonValueKind.Null => null,
             JsonValueKind.Object => readInputs(json),
-            _ => throw GraphQLHttpProblem.BadRequest($"The '{name}' parameter must be a JSON object, not {Describe(kind)}."),
+            _ => throw GraphQLHttpProblem.BadRequest($"The '{name}' parameter must be a JSON object, not {JsonKinds.Describe(kind)}."),
         };
     }
 
@@ -109,14 +110,4 @@ internal static class GraphQLRequestReader
             _ => throw GraphQLHttpProblem.BadRequest($"The '{name}' parameter is given {values.Count} times; give it once."),
         };
     }
-
-    private static string Describe(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
 }
