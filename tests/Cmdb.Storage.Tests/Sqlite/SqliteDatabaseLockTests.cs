@@ -9,24 +9,19 @@ using Xunit;
 namespace Cmdb.Storage.Tests.Sqlite;
 
 /// <summary>The embedded store serves one process: a second opener of the same file is refused, not served stale.</summary>
-public sealed class SqliteDatabaseLockTests : IDisposable
+public sealed class SqliteDatabaseLockTests : SqliteFileTests
 {
-    private static readonly Lazy<ModelCatalog> Model = new(() => ModelLoader.Load(RepoPaths.SeedModel));
-    private readonly TempDatabase _database = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
-
-    public void Dispose() => _database.Dispose();
 
     [Fact]
     public async Task InitializeAsync_FileOpenInAnotherStore_FailsNamingTheFileAndLeavesTheFirstWorking()
     {
         await using var first = await OpenAsync();
-        await using var second = new SqliteCmdbStore(new SqliteStorageOptions { DatabasePath = _database.Path }, Model.Value, _time);
+        await using var second = NewStore();
 
         var error = await Assert.ThrowsAsync<IOException>(() => second.InitializeAsync(CancellationToken.None));
 
         Assert.Contains("already open in another Cmdb process", error.Message, StringComparison.Ordinal);
-        Assert.Contains(_database.Path, error.Message, StringComparison.Ordinal);
+        Assert.Contains(Database.Path, error.Message, StringComparison.Ordinal);
         var result = await first.ApplyAsync(WriteBatch.Of(NewHost("web-01")), Actor.System, CancellationToken.None);
         Assert.Equal(WriteOutcome.Created, result.Results[0].Outcome);
     }
@@ -45,12 +40,6 @@ public sealed class SqliteDatabaseLockTests : IDisposable
         Assert.NotNull(found);
     }
 
-    private async Task<SqliteCmdbStore> OpenAsync()
-    {
-        var store = new SqliteCmdbStore(new SqliteStorageOptions { DatabasePath = _database.Path }, Model.Value, _time);
-        await store.InitializeAsync(CancellationToken.None);
-        return store;
-    }
 
     private static UpsertCi NewHost(string name) => new(null, WellKnown.Classes.LinuxServer, new CiFields
     {

@@ -9,13 +9,8 @@ using Xunit;
 
 namespace Cmdb.Storage.Tests.Sqlite;
 
-public sealed class SqliteRetentionTests : IDisposable
+public sealed class SqliteRetentionTests : SqliteFileTests
 {
-    private static readonly Lazy<ModelCatalog> Model = new(() => ModelLoader.Load(RepoPaths.SeedModel));
-    private readonly TempDatabase _database = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
-
-    public void Dispose() => _database.Dispose();
 
     [Fact]
     public async Task InitializeAsync_HistoryOlderThanRetention_IsPrunedAndCurrentStateKept()
@@ -26,13 +21,13 @@ public sealed class SqliteRetentionTests : IDisposable
             var r = await ApplyAsync(store, App("shop", "app:shop"), App("cart", "app:cart"), App("pay", "app:pay"),
                 Relate("app:shop", "app:cart"), Relate("app:shop", "app:pay"));
             (shop, oldRel, liveRel) = (r.Results[0].EntityId, r.Results[3].EntityId, r.Results[4].EntityId);
-            _time.Advance(TimeSpan.FromDays(1));
+            Time.Advance(TimeSpan.FromDays(1));
             await ApplyAsync(store, new UpdateCi(shop, 1, new CiFields { Name = "shop v2" }), new RemoveRelationship(oldRel));
-            _time.Advance(TimeSpan.FromDays(30));
+            Time.Advance(TimeSpan.FromDays(30));
             await ApplyAsync(store, new UpdateCi(shop, 2, new CiFields { Name = "shop v3" }));
         }
 
-        _time.Advance(TimeSpan.FromDays(380)); // the first two commits are now more than 400 days old, the third is not
+        Time.Advance(TimeSpan.FromDays(380)); // the first two commits are now more than 400 days old, the third is not
         await using var reopened = await OpenAsync();
 
         Assert.True(reopened.PrunedRows > 0);
@@ -60,12 +55,6 @@ public sealed class SqliteRetentionTests : IDisposable
         Assert.Equal(0, reopened.PrunedRows);
     }
 
-    private async Task<SqliteCmdbStore> OpenAsync()
-    {
-        var store = new SqliteCmdbStore(new SqliteStorageOptions { DatabasePath = _database.Path, RetentionDays = 400 }, Model.Value, _time);
-        await store.InitializeAsync(CancellationToken.None);
-        return store;
-    }
 
     private static Task<WriteResult> ApplyAsync(SqliteCmdbStore store, params WriteOperation[] operations) =>
         store.ApplyAsync(WriteBatch.Of(operations), Actor.System, CancellationToken.None);

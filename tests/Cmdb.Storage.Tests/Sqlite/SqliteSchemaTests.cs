@@ -7,13 +7,8 @@ using Xunit;
 
 namespace Cmdb.Storage.Tests.Sqlite;
 
-public sealed class SqliteSchemaTests : IDisposable
+public sealed class SqliteSchemaTests : SqliteFileTests
 {
-    private static readonly Lazy<ModelCatalog> Model = new(() => ModelLoader.Load(RepoPaths.SeedModel));
-    private readonly TempDatabase _database = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
-
-    public void Dispose() => _database.Dispose();
 
     [Fact]
     public async Task InitializeAsync_NewFile_CreatesFolderWalAndEveryMigration()
@@ -30,7 +25,7 @@ public sealed class SqliteSchemaTests : IDisposable
     {
         await (await OpenAsync()).DisposeAsync();
         var appliedAt = Scalar("SELECT group_concat(applied_at) FROM schema_migrations");
-        _time.Advance(TimeSpan.FromHours(1));
+        Time.Advance(TimeSpan.FromHours(1));
 
         await using var second = await OpenAsync();
 
@@ -44,7 +39,7 @@ public sealed class SqliteSchemaTests : IDisposable
         await (await OpenAsync()).DisposeAsync();
         Scalar("INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, 'from the future', 'x')");
 
-        var store = new SqliteCmdbStore(new SqliteStorageOptions { DatabasePath = _database.Path }, Model.Value, _time);
+        var store = NewStore();
         var e = await Assert.ThrowsAsync<InvalidOperationException>(() => store.InitializeAsync(CancellationToken.None));
         store.Dispose();
 
@@ -76,16 +71,10 @@ public sealed class SqliteSchemaTests : IDisposable
             store.ApplyAsync(Domain.Storage.WriteBatch.Of(), Domain.Items.Actor.System, CancellationToken.None));
     }
 
-    private async Task<SqliteCmdbStore> OpenAsync()
-    {
-        var store = new SqliteCmdbStore(new SqliteStorageOptions { DatabasePath = _database.Path }, Model.Value, _time);
-        await store.InitializeAsync(CancellationToken.None);
-        return store;
-    }
 
     private object? Scalar(string sql)
     {
-        using var connection = new SqliteConnection($"Data Source={_database.Path};Pooling=False");
+        using var connection = new SqliteConnection($"Data Source={Database.Path};Pooling=False");
         connection.Open();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
