@@ -38,6 +38,8 @@ internal static class TraversalCommand
             Report.Line($"  ImpactAnalyzer.Impact   {impact}");
             var ordered = Sampler.Measure(() => analyzer.Impact(graph, [id], scope).TotalCount, o.Seconds);
             Report.Line($"  Impact + TotalCount     {ordered}");
+            var summarised = Sampler.Measure(() => analyzer.Impact(graph, [id], scope).Summary.Down, o.Seconds);
+            Report.Line($"  Impact + Summary        {summarised}");
             Timing? sql = null;
             if (cte is not null)
             {
@@ -46,13 +48,13 @@ internal static class TraversalCommand
             }
 
             results.Add($"| {r.Role} | {reached:N0} | {Report.Duration(plain.Median)} | {Report.Duration(plain.P95)} | {Report.Rate(scanned / plain.Median)} | " +
-                $"{Report.Duration(impact.Median)} | {Report.Duration(impact.P95)} | {Report.Duration(ordered.Median)} | " +
+                $"{Report.Duration(impact.Median)} | {Report.Duration(impact.P95)} | {Report.Duration(ordered.Median)} | {Report.Duration(summarised.Median)} | " +
                 $"{(sql is null ? "-" : Report.Duration(sql.Median))} | {(sql is null ? "-" : $"{sql.Median / plain.Median:F0}x / {sql.Median / impact.Median:F1}x")} |");
         }
 
         Report.Line("");
-        Report.Line("| reference | reach | BFS median | BFS p95 | edges scanned/s | Impact median | Impact p95 | Impact+TotalCount | SQLite CTE median | CTE/BFS, CTE/Impact |");
-        Report.Line("|---|---|---|---|---|---|---|---|---|---|");
+        Report.Line("| reference | reach | BFS median | BFS p95 | edges scanned/s | Impact median | Impact p95 | Impact+TotalCount | Impact+Summary | SQLite CTE median | CTE/BFS, CTE/Impact |");
+        Report.Line("|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var line in results) Report.Line(line);
     }
 

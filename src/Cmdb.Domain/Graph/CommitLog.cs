@@ -7,8 +7,19 @@ namespace Cmdb.Domain.Graph;
 public sealed class CommitLog
 {
     private readonly Lock _gate = new();
+    private readonly Action? _beforePublish;
     private long[] _times = new long[1024]; // unix ms, index = seq
     private int _latest; // seq 0 = the empty store
+
+    public CommitLog()
+    {
+    }
+
+    /// <summary>A log that runs <paramref name="beforePublish"/> (the index's housekeeping) before each commit becomes visible.</summary>
+    internal CommitLog(Action beforePublish)
+    {
+        _beforePublish = beforePublish;
+    }
 
     /// <summary>The newest published commit.</summary>
     public int Latest => Volatile.Read(ref _latest);
@@ -16,6 +27,7 @@ public sealed class CommitLog
     /// <summary>Records commit <paramref name="seq"/> at <paramref name="at"/>; commits arrive in order.</summary>
     public void Append(int seq, DateTimeOffset at)
     {
+        _beforePublish?.Invoke();
         lock (_gate)
         {
             if (seq <= _latest) throw new InvalidOperationException($"Commit {seq} is not after {_latest}.");

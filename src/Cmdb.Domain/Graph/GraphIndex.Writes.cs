@@ -15,17 +15,17 @@ public sealed partial class GraphIndex
             var env = InternEnvironment(environment);
             if (_nodeByCi.TryGetValue(ciId, out var node))
             {
-                var current = _nodes[node]!;
-                var next = new NodeState(classIndex, status, env, criticality ?? 0, minHealthy ?? 0, seq) { Previous = current };
+                var current = StateAt(node, int.MaxValue)!;
+                var next = new NodeState(classIndex, status, env, criticality ?? 0, minHealthy ?? 0, seq);
                 if (SameFacts(current, next)) return node;
-                Volatile.Write(ref _nodes[node], next);
+                WriteState(node, current, next);
                 return node;
             }
 
             node = _nodeCount;
             if (node == _ciIds.Length) GrowNodes();
             _ciIds[node] = ciId;
-            _nodes[node] = new NodeState(classIndex, status, env, criticality ?? 0, minHealthy ?? 0, seq);
+            WriteState(node, null, new NodeState(classIndex, status, env, criticality ?? 0, minHealthy ?? 0, seq));
             _nodeByCi[ciId] = node;
             Volatile.Write(ref _nodeCount, node + 1);
             return node;
@@ -46,8 +46,9 @@ public sealed partial class GraphIndex
             _validTo[edge] = Open;
             _key[edge] = key;
             Volatile.Write(ref _edgeCount, edge + 1);
-            Append(_out, _outCount, source, edge);
-            Append(_in, _inCount, target, edge);
+            var adjacency = _adjacency;
+            adjacency.Out.Append(source, edge, _ciIds.Length);
+            adjacency.In.Append(target, edge, _ciIds.Length);
             return edge;
         }
     }
@@ -60,6 +61,9 @@ public sealed partial class GraphIndex
             foreach (var edge in OutEdges(source))
             {
                 if (_key[edge] != key || _validTo[edge] != Open) continue;
+                var adjacency = _adjacency; // both ends' rows stop being "stable" before the edge ends
+                adjacency.Out.Detach(source, _ciIds.Length);
+                adjacency.In.Detach(_target[edge], _ciIds.Length);
                 Volatile.Write(ref _validTo[edge], seq);
                 return true;
             }
@@ -72,7 +76,28 @@ public sealed partial class GraphIndex
     public void LoadEdge(long key, int source, int target, int typeIndex, int validFrom, int? validTo)
     {
         var edge = AddEdge(key, source, target, typeIndex, validFrom);
-        if (validTo is { } to) _validTo[edge] = to;
+        if (validTo is { } to) Volatile.Write(ref _validTo[edge], to); // the edge is in overlay rows, never "stable"
+    }
+
+    /// <summary>Makes <paramref name="next"/> current; <paramref name="current"/> (if any) joins the older states. Order: see <see cref="PackedFacts"/>.</summary>
+    private void WriteState(int node, NodeState? current, NodeState next)
+    {
+        var facts = _facts;
+        var nodes = _nodes;
+        var currentIsObject = facts[2 * node] == PackedFacts.Overflow; // then it heads the chain already
+        if (current is not null) Volatile.Write(ref facts[2 * node], PackedFacts.Busy);
+        var older = current is null ? null : currentIsObject ? nodes[node] : current with { Previous = nodes[node] };
+        if (PackedFacts.TryPack(next, out var first, out var info))
+        {
+            Volatile.Write(ref nodes[node], older);
+            Volatile.Write(ref facts[(2 * node) + 1], info);
+            Volatile.Write(ref facts[2 * node], first);
+        }
+        else
+        {
+            Volatile.Write(ref nodes[node], next with { Previous = older });
+            Volatile.Write(ref facts[2 * node], PackedFacts.Overflow);
+        }
     }
 
     private static bool SameFacts(NodeState a, NodeState b) =>
@@ -91,34 +116,12 @@ public sealed partial class GraphIndex
         return i;
     }
 
-    private static void Append(int[]?[] lists, int[] counts, int node, int edge)
-    {
-        var list = lists[node];
-        var count = counts[node];
-        if (list is null || count == list.Length)
-        {
-            var grown = new int[list is null ? 2 : list.Length * 2];
-            list?.CopyTo(grown, 0);
-            grown[count] = edge;
-            Volatile.Write(ref lists[node], grown);
-        }
-        else
-        {
-            list[count] = edge;
-        }
-
-        Volatile.Write(ref counts[node], count + 1);
-    }
-
     private void GrowNodes()
     {
         var size = _ciIds.Length * 2;
         Array.Resize(ref _ciIds, size);
         Array.Resize(ref _nodes, size);
-        Array.Resize(ref _out, size);
-        Array.Resize(ref _in, size);
-        Array.Resize(ref _outCount, size);
-        Array.Resize(ref _inCount, size);
+        Array.Resize(ref _facts, 2 * size);
     }
 
     private void GrowEdges()

@@ -4,8 +4,9 @@ using Cmdb.Domain.Model;
 namespace Cmdb.Domain.Graph;
 
 /// <summary>
-/// The in-memory topology: CIs as dense integer nodes, relationships as edges in flat arrays, and per-node
-/// adjacency lists of edge numbers in both directions. Every edge carries the commit interval
+/// The in-memory topology: CIs as dense integer nodes, relationships as edges in flat arrays, and adjacency in both
+/// directions as compressed sparse rows plus an overlay for what was written since the last compaction (see
+/// <see cref="Compact"/>). Every edge carries the commit interval
 /// [<see cref="ValidFrom"/>, <see cref="ValidTo"/>) in which it existed, so one structure serves current and
 /// as-of traversals.
 /// </summary>
@@ -21,11 +22,9 @@ public sealed partial class GraphIndex
     private readonly Dictionary<string, int> _nodeByCi = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _environments = new(StringComparer.Ordinal) { [""] = 0 };
     private string[] _ciIds = new string[1024];
-    private NodeState?[] _nodes = new NodeState?[1024];
-    private int[]?[] _out = new int[1024][];
-    private int[]?[] _in = new int[1024][];
-    private int[] _outCount = new int[1024];
-    private int[] _inCount = new int[1024];
+    private NodeState?[] _nodes = new NodeState?[1024]; // older states, newest first (with the current one too when it overflows)
+    private long[] _facts = new long[2 * 1024]; // PackedFacts of the current state: two longs per node
+    private Adjacency _adjacency = Adjacency.Empty();
     private int _nodeCount;
 
     private int[] _source = new int[4096];
@@ -39,11 +38,12 @@ public sealed partial class GraphIndex
     public GraphIndex(ModelCatalog model)
     {
         Model = model;
+        Commits = new CommitLog(CompactIfOverlayIsLarge);
     }
 
     public ModelCatalog Model { get; }
 
-    public CommitLog Commits { get; } = new();
+    public CommitLog Commits { get; }
 
     /// <summary>Number of node slots (every CI ever indexed, retired ones included).</summary>
     public int NodeCount => Volatile.Read(ref _nodeCount);
@@ -59,32 +59,51 @@ public sealed partial class GraphIndex
     public string CiId(int node) => _ciIds[node];
 
     /// <summary>The node's facts as of commit <paramref name="seq"/>, or null when it did not exist yet.</summary>
+    /// <remarks>The current state lives packed in flat arrays (a new object per call); older ones in a chain.</remarks>
     public NodeState? StateAt(int node, int seq)
     {
-        for (var s = Volatile.Read(ref _nodes[node]); s is not null; s = s.Previous)
+        var spin = default(SpinWait);
+        while (true)
         {
-            if (s.SinceSeq <= seq) return s;
-        }
+            var facts = Volatile.Read(ref _facts);
+            if (2 * node >= facts.Length) return null;
+            var first = Volatile.Read(ref facts[2 * node]);
+            if (first == PackedFacts.Busy)
+            {
+                spin.SpinOnce(); // a writer is between two stores
+                continue;
+            }
 
-        return null;
+            var info = Volatile.Read(ref facts[(2 * node) + 1]);
+            var older = Volatile.Read(ref _nodes)[node];
+            if (Volatile.Read(ref facts[2 * node]) != first) continue;
+            if (first == PackedFacts.Overflow || (first != 0 && PackedFacts.Since(first) > seq)) return Walk(older, seq);
+            return first == 0 ? null : PackedFacts.Unpack(first, info);
+        }
+    }
+
+    /// <summary>The packed current facts (see <see cref="PackedFacts"/>); read once per pass.</summary>
+    internal long[] FactsArray => Volatile.Read(ref _facts);
+
+    /// <summary>
+    /// Class, environment and criticality of the node as of <paramref name="seq"/> from the flat arrays, without
+    /// touching the state object; false when only the <see cref="StateAt"/> chain can answer (older commit, or a write in flight).
+    /// </summary>
+    internal static bool TryCurrentInfo(long[] facts, int node, int seq, out long info)
+    {
+        var first = Volatile.Read(ref facts[2 * node]);
+        info = Volatile.Read(ref facts[(2 * node) + 1]);
+        return PackedFacts.IsState(first) && PackedFacts.Since(first) <= seq && Volatile.Read(ref facts[2 * node]) == first;
     }
 
     /// <summary>True when the node existed and was not retired at commit <paramref name="seq"/>.</summary>
     public bool IsLiveAt(int node, int seq) => StateAt(node, seq) is { IsRetired: false };
 
     /// <summary>Edge numbers of relationships that start at <paramref name="node"/> (any time; filter with <see cref="IsAlive"/>).</summary>
-    public ReadOnlySpan<int> OutEdges(int node)
-    {
-        var counts = Volatile.Read(ref _outCount); // counts before lists: growth swaps lists first
-        return Edges(Volatile.Read(ref _out), counts, node);
-    }
+    public ReadOnlySpan<int> OutEdges(int node) => Volatile.Read(ref _adjacency).Out.Edges(node);
 
     /// <summary>Edge numbers of relationships that end at <paramref name="node"/>.</summary>
-    public ReadOnlySpan<int> InEdges(int node)
-    {
-        var counts = Volatile.Read(ref _inCount);
-        return Edges(Volatile.Read(ref _in), counts, node);
-    }
+    public ReadOnlySpan<int> InEdges(int node) => Volatile.Read(ref _adjacency).In.Edges(node);
 
     public int Source(int edge) => _source[edge];
 
@@ -120,11 +139,26 @@ public sealed partial class GraphIndex
         }
     }
 
-    private static ReadOnlySpan<int> Edges(int[]?[] lists, int[] counts, int node)
+    private static NodeState? Walk(NodeState? chain, int seq)
     {
-        var count = Volatile.Read(ref counts[node]);
-        var list = Volatile.Read(ref lists[node]);
-        return list is null ? default : new ReadOnlySpan<int>(list, 0, count);
+        for (var s = chain; s is not null; s = s.Previous)
+        {
+            if (s.SinceSeq <= seq) return s;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Everything a traversal reads, in a safe order: call after the traversal's commit was read, so nothing it
+    /// captures can miss a change at or before that commit.
+    /// </summary>
+    internal TopologyView View()
+    {
+        var edges = Arrays;
+        var adjacency = Volatile.Read(ref _adjacency);
+        var nodes = NodeCount; // after the adjacency: every node its rows name is below this
+        return new TopologyView(edges, adjacency, nodes, Volatile.Read(ref _facts));
     }
 }
 

@@ -57,7 +57,7 @@ public sealed partial class ImpactAnalyzer
         var s = TraversalScratch.Rent(graph.NodeCount);
         try
         {
-            var causes = ImpactEngine.Reach(graph, rules, [candidate], s);
+            var causes = ImpactEngine.Reach(graph, rules, [candidate], s, forSettle: true);
             ImpactEngine.Settle(graph, rules, s, causes);
             down = 0;
             for (var i = causes; i < s.Count; i++)

@@ -26,7 +26,6 @@ internal static partial class ImpactEngine
             if (s.MinHealthy[i] > 0) CountAlternatives(graph, rules, s, i, causes);
         }
 
-        var edges = s.Edges;
         int head = 0, queued = 0, capacity = s.Count;
         for (var i = 0; i < causes; i++) Enqueue(s, i, ref queued, capacity, head);
         while (queued > 0)
@@ -39,18 +38,22 @@ internal static partial class ImpactEngine
             var now = s.State[u];
             if (now == before) continue;
             s.Propagated[u] = now;
-            var node = s.Node[u];
-            foreach (var e in graph.OutEdges(node))
+            if (s.Linked)
             {
-                if (e >= edges.Count || !rules.FollowOut[edges.Type[e]] || !Alive(edges, e, rules.Seq)) continue;
-                Offer(s, rules, edges.Target[e], node, e, edges.Type[e], before, now, causes, ref queued, capacity, head);
+                for (int k = s.LinkStart[u], end = s.LinkStart[u + 1]; k < end; k++)
+                {
+                    var v = s.LinkSlot[k];
+                    if (v >= causes) OfferSlot(s, rules, v, s.LinkEdge[k], s.LinkType[k], before, now, ref queued, capacity, head);
+                }
+
+                continue;
             }
 
-            foreach (var e in graph.InEdges(node))
-            {
-                if (e >= edges.Count || !rules.FollowIn[edges.Type[e]] || !Alive(edges, e, rules.Seq)) continue;
-                Offer(s, rules, edges.Source[e], node, e, edges.Type[e], before, now, causes, ref queued, capacity, head);
-            }
+            var node = s.Node[u];
+            var outgoing = new IncidentCursor(s.View, true, rules.FollowOut, node, rules.Seq);
+            while (outgoing.MoveNext()) Offer(s, rules, outgoing.Other, node, outgoing.Edge, outgoing.Type, before, now, causes, ref queued, capacity, head);
+            var incoming = new IncidentCursor(s.View, false, rules.FollowIn, node, rules.Seq);
+            while (incoming.MoveNext()) Offer(s, rules, incoming.Other, node, incoming.Edge, incoming.Type, before, now, causes, ref queued, capacity, head);
         }
     }
 
@@ -70,6 +73,12 @@ internal static partial class ImpactEngine
         int causes, ref int queued, int capacity, int head)
     {
         if (target == from || !s.TrySlot(target, out var v) || v < causes) return; // self-loops, unreached, causes
+        OfferSlot(s, rules, v, edge, type, before, now, ref queued, capacity, head);
+    }
+
+    private static void OfferSlot(
+        TraversalScratch s, TraversalRules rules, int v, int edge, int type, ImpactState before, ImpactState now, ref int queued, int capacity, int head)
+    {
         ImpactState offered;
         if (rules.Redundant[type] && s.MinHealthy[v] > 0)
         {
@@ -122,16 +131,17 @@ internal static partial class ImpactEngine
     private static void CountAlternatives(GraphIndex graph, TraversalRules rules, TraversalScratch s, int slot, int causes)
     {
         var node = s.Node[slot];
-        var edges = s.Edges;
         var n = 0;
-        foreach (var e in graph.OutEdges(node))
+        var outgoing = new IncidentCursor(s.View, true, rules.FollowIn, node, rules.Seq);
+        while (outgoing.MoveNext())
         {
-            if (e < edges.Count && IsAlternative(graph, rules, s, causes, edges, e, rules.FollowIn, edges.Target[e], node)) n++;
+            if (IsAlternative(graph, rules, s, causes, outgoing.Type, outgoing.Other, node)) n++;
         }
 
-        foreach (var e in graph.InEdges(node))
+        var incoming = new IncidentCursor(s.View, false, rules.FollowOut, node, rules.Seq);
+        while (incoming.MoveNext())
         {
-            if (e < edges.Count && IsAlternative(graph, rules, s, causes, edges, e, rules.FollowOut, edges.Source[e], node)) n++;
+            if (IsAlternative(graph, rules, s, causes, incoming.Type, incoming.Other, node)) n++;
         }
 
         s.Alternatives[slot] = n;
@@ -141,11 +151,9 @@ internal static partial class ImpactEngine
     }
 
     /// <remarks>A cause counts even when retired: it was named explicitly, and its failure is counted.</remarks>
-    private static bool IsAlternative(
-        GraphIndex graph, TraversalRules rules, TraversalScratch s, int causes, in EdgeArrays edges, int e, bool[] follow, int other, int node)
+    private static bool IsAlternative(GraphIndex graph, TraversalRules rules, TraversalScratch s, int causes, int type, int other, int node)
     {
-        var t = edges.Type[e];
-        if (!follow[t] || !rules.Redundant[t] || other == node || !Alive(edges, e, rules.Seq)) return false;
+        if (!rules.Redundant[type] || other == node) return false;
         return Takes(graph, rules, other, out _) || (s.TrySlot(other, out var slot) && slot >= 0 && slot < causes);
     }
 }

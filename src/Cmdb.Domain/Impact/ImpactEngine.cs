@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Cmdb.Domain.Graph;
 
 namespace Cmdb.Domain.Impact;
@@ -14,13 +15,17 @@ namespace Cmdb.Domain.Impact;
 /// </remarks>
 internal static partial class ImpactEngine
 {
-    /// <summary>Walks from <paramref name="starts"/> (slots 0..n-1, depth 0); returns the number of distinct starts.</summary>
-    public static int Reach(GraphIndex graph, TraversalRules rules, ReadOnlySpan<int> starts, TraversalScratch s)
+    /// <summary>
+    /// Walks from <paramref name="starts"/> (slots 0..n-1, depth 0); returns the number of distinct starts. With
+    /// <paramref name="forSettle"/> it also records the links between reached slots that <see cref="Settle"/> walks
+    /// (when any redundant type is followed), so settling never looks up a node or an edge again.
+    /// </summary>
+    public static int Reach(GraphIndex graph, TraversalRules rules, ReadOnlySpan<int> starts, TraversalScratch s, bool forSettle = false)
     {
-        // Edges first, then the node count: every node an edge in this snapshot touches is below that count.
-        var edges = graph.Arrays;
-        s.Edges = edges;
-        s.EnsureNodes(graph.NodeCount);
+        var view = graph.View(); // the rules' commit was read before: see GraphIndex.View
+        s.View = view;
+        s.Edges = view.Edges;
+        s.EnsureNodes(view.NodeCount);
         foreach (var start in starts)
         {
             if (s.TrySlot(start, out _)) continue;
@@ -28,33 +33,23 @@ internal static partial class ImpactEngine
         }
 
         var causes = s.Count;
-        var followOut = rules.FollowOut;
-        var followIn = rules.FollowIn;
-        var seq = rules.Seq;
-        var stamp = s.Stamp;
-        var generation = s.Generation;
+        var adjacency = view.Adjacency;
+        var fast = rules.Seq >= adjacency.StableFrom;
+        var link = forSettle && rules.AnyRedundant;
+        s.Linked = link;
         for (var head = 0; head < s.Count; head++)
         {
-            var depth = s.Depth[head];
-            if (depth >= rules.MaxDepth) break; // breadth-first: every later slot is at least this deep
+            // Breadth-first: every later slot is at least this deep. Past the limit only links are still recorded.
+            var grow = s.Depth[head] < rules.MaxDepth;
+            if (!grow && !link) break;
+            if (link) s.LinkStart[head] = s.LinkCount;
             var u = s.Node[head];
-
-            // Cheapest tests first: the type, then "seen already" — most edges stop there without reading their interval.
-            foreach (var e in graph.OutEdges(u))
-            {
-                if (e >= edges.Count || !followOut[edges.Type[e]]) continue;
-                var v = edges.Target[e];
-                if (stamp[v] != generation && Alive(edges, e, seq)) Visit(graph, rules, s, v, depth + 1, e);
-            }
-
-            foreach (var e in graph.InEdges(u))
-            {
-                if (e >= edges.Count || !followIn[edges.Type[e]]) continue;
-                var v = edges.Source[e];
-                if (stamp[v] != generation && Alive(edges, e, seq)) Visit(graph, rules, s, v, depth + 1, e);
-            }
+            var depth = s.Depth[head] + 1;
+            Expand(graph, rules, s, view, adjacency.Out, view.OutOwn, rules.FollowOut, view.Edges.Target, u, depth, fast, grow, link);
+            Expand(graph, rules, s, view, adjacency.In, view.InOwn, rules.FollowIn, view.Edges.Source, u, depth, fast, grow, link);
         }
 
+        if (link) s.LinkStart[s.Count] = s.LinkCount;
         return causes;
     }
 
@@ -68,14 +63,89 @@ internal static partial class ImpactEngine
         return state is not null && (rules.IncludeRetired || !state.IsRetired);
     }
 
-    private static void Visit(GraphIndex graph, TraversalRules rules, TraversalScratch s, int node, int depth, int edge)
+    /// <summary>
+    /// Visits the unseen neighbours of <paramref name="u"/> in one direction (when <paramref name="grow"/>) and links
+    /// it to the reached ones (when <paramref name="link"/>). Cheapest tests first: the type, then "seen already";
+    /// a stable compact entry needs no interval check at all.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Expand(
+        GraphIndex graph, TraversalRules rules, TraversalScratch s, in TopologyView view, AdjacencyRows rows, int[]?[] own,
+        bool[] follow, int[] otherEnd, int u, int depth, bool fast, bool grow, bool link)
     {
-        if (!Takes(graph, rules, node, out var state))
+        var mark = s.Mark;
+        var generation = s.Generation;
+        var edges = view.Edges;
+        var seq = rules.Seq;
+        if (u < own.Length && Volatile.Read(ref own[u]) is { } row)
         {
-            s.Exclude(node);
+            var count = Volatile.Read(ref row[0]);
+            for (var i = 1; i <= count; i++)
+            {
+                var e = row[i];
+                if (e >= edges.Count) continue;
+                var type = edges.Type[e];
+                if (!follow[type]) continue;
+                Meet(graph, rules, s, view, mark[otherEnd[e]], otherEnd[e], u, e, type, depth, generation, grow, link, Alive(edges, e, seq));
+            }
+
             return;
         }
 
-        s.Add(node, depth, edge, state.MinHealthy);
+        var start = rows.Start;
+        if (u >= start.Length - 1) return;
+        var end = start[u + 1];
+        var packed = rows.Packed;
+        for (var i = start[u]; i < end; i++)
+        {
+            var p = packed[i];
+            var type = AdjacencyRows.Type(p);
+            if (!follow[type]) continue;
+            var v = AdjacencyRows.Neighbour(p);
+            var m = mark[v];
+            var seen = (int)(m >> 32) == generation;
+            if (seen ? !link || (int)m < 0 || v == u : !grow) continue;
+            var e = rows.Edge[i];
+            var alive = (fast && AdjacencyRows.IsStable(p)) || (e < edges.Count && Alive(edges, e, seq));
+            Meet(graph, rules, s, view, m, v, u, e, type, depth, generation, grow, link, alive);
+        }
+    }
+
+    /// <summary>One followed edge from <paramref name="u"/> to <paramref name="v"/> (whose mark is <paramref name="m"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Meet(
+        GraphIndex graph, TraversalRules rules, TraversalScratch s, in TopologyView view, long m, int v, int u, int e, int type,
+        int depth, int generation, bool grow, bool link, bool alive)
+    {
+        if (!alive) return;
+        if ((int)(m >> 32) == generation)
+        {
+            if (link && (int)m >= 0 && v != u) s.Link((int)m, e, type);
+            return;
+        }
+
+        if (!grow) return;
+        var slot = Visit(graph, rules, s, view, v, depth, e);
+        if (link && slot >= 0) s.Link(slot, e, type);
+    }
+
+    /// <summary>Gives a newly met node a slot, or marks it excluded (-1).</summary>
+    private static int Visit(GraphIndex graph, TraversalRules rules, TraversalScratch s, in TopologyView view, int node, int depth, int edge)
+    {
+        var packed = Volatile.Read(ref view.Facts[2 * node]);
+        if (PackedFacts.IsState(packed) && PackedFacts.Since(packed) <= rules.Seq)
+        {
+            if (!PackedFacts.IsRetired(packed) || rules.IncludeRetired) return s.Add(node, depth, edge, PackedFacts.MinHealthy(packed));
+            s.Exclude(node);
+            return -1;
+        }
+
+        if (!Takes(graph, rules, node, out var state))
+        {
+            s.Exclude(node);
+            return -1;
+        }
+
+        return s.Add(node, depth, edge, state.MinHealthy);
     }
 }

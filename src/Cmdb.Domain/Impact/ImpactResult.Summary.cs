@@ -1,3 +1,4 @@
+using Cmdb.Domain.Graph;
 using Cmdb.Domain.Model;
 
 namespace Cmdb.Domain.Impact;
@@ -12,21 +13,44 @@ public sealed partial class ImpactResult
         var byClass = new int[model.Classes.Count];
         var byEnvironment = new Dictionary<int, int>();
         var byCriticality = new Dictionary<int, int>();
+        Span<int> smallEnvironments = stackalloc int[SmallCounts];
+        Span<int> smallCriticalities = stackalloc int[SmallCounts];
         var states = new int[4];
         var services = new List<ImpactedService>();
-        foreach (var slot in Order)
+        var total = 0;
+        var facts = graph.FactsArray;
+        for (var slot = 0; slot < _reached.Count; slot++) // every output below is sorted, so reach order will do: no sort needed
         {
-            var facts = _reached.Facts(slot);
-            var state = _reached.State(slot);
-            states[(int)state]++;
-            byClass[facts.ClassIndex]++;
-            byEnvironment[facts.EnvironmentIndex] = byEnvironment.GetValueOrDefault(facts.EnvironmentIndex) + 1;
-            byCriticality[facts.Criticality] = byCriticality.GetValueOrDefault(facts.Criticality) + 1;
-            if (service >= 0 && model.IsA(facts.ClassIndex, service))
+            int classIndex, environment, criticality;
+            var node = _reached.Node(slot);
+            if (GraphIndex.TryCurrentInfo(facts, node, Seq, out var info))
+            {
+                (classIndex, environment, criticality) = (PackedFacts.ClassIndex(info), PackedFacts.EnvironmentIndex(info), PackedFacts.Criticality(info));
+            }
+            else
+            {
+                var state = _reached.Facts(slot);
+                (classIndex, environment, criticality) = (state.ClassIndex, state.EnvironmentIndex, state.Criticality);
+            }
+
+            if (_environments is not null && !(environment < _environments.Length && _environments[environment])) continue;
+            total++;
+            var impact = _reached.State(slot);
+            states[(int)impact]++;
+            byClass[classIndex]++;
+            Count(smallEnvironments, byEnvironment, environment);
+            Count(smallCriticalities, byCriticality, criticality);
+            if (service >= 0 && model.IsA(classIndex, service))
             {
                 services.Add(new ImpactedService(
-                    graph.CiId(_reached.Node(slot)), model.Classes[facts.ClassIndex].Name, CriticalityOrNull(facts.Criticality), state, _reached.Depth(slot)));
+                    graph.CiId(node), model.Classes[classIndex].Name, CriticalityOrNull(criticality), impact, _reached.Depth(slot)));
             }
+        }
+
+        for (var i = 0; i < SmallCounts; i++)
+        {
+            if (smallEnvironments[i] > 0) byEnvironment[i] = smallEnvironments[i];
+            if (smallCriticalities[i] > 0) byCriticality[i] = smallCriticalities[i];
         }
 
         var classes = new List<ClassCount>();
@@ -44,8 +68,17 @@ public sealed partial class ImpactResult
             : Tier(a) != Tier(b) ? Tier(a).CompareTo(Tier(b))
             : string.CompareOrdinal(a.CiId, b.CiId));
         return new ImpactSummary(
-            Order.Length, states[(int)ImpactState.Down], states[(int)ImpactState.Degraded], states[(int)ImpactState.AtRisk],
+            total, states[(int)ImpactState.Down], states[(int)ImpactState.Degraded], states[(int)ImpactState.AtRisk],
             classes, environments, criticalities, services);
+    }
+
+    /// <summary>Environment and criticality indexes below this are counted in an array: a dictionary per CI costs more than the walk.</summary>
+    private const int SmallCounts = 64;
+
+    private static void Count(Span<int> small, Dictionary<int, int> large, int key)
+    {
+        if ((uint)key < SmallCounts) small[key]++;
+        else large[key] = large.GetValueOrDefault(key) + 1;
     }
 
     // Tier 1 is the most critical; CIs without a tier come last.

@@ -1,22 +1,25 @@
 namespace Cmdb.Domain.Impact;
 
 /// <summary>
-/// Reusable working memory for one traversal: a per-node stamp (valid when equal to <see cref="Generation"/>, so
-/// nothing is cleared between runs) mapping nodes to dense slots, and per-slot arrays in reach order. One instance
-/// is cached per thread; a nested traversal on the same thread gets its own.
+/// Reusable working memory for one traversal: a per-node mark (the run's <see cref="Generation"/> in the high half,
+/// so nothing is cleared between runs, and the node's dense slot in the low half: one load answers "seen?" and
+/// "which slot?"), per-slot arrays in reach order, and the links between reached slots that the settling pass walks.
+/// One instance is cached per thread; a nested traversal on the same thread gets its own.
 /// </summary>
-internal sealed class TraversalScratch
+internal sealed partial class TraversalScratch
 {
     [ThreadStatic]
     private static TraversalScratch? t_cached;
 
-    public int[] Stamp = [];
-    public int[] SlotOf = []; // -1: seen but excluded (retired, missing, outside the restriction)
+    public long[] Mark = []; // slot -1: seen but excluded (retired, missing, outside the restriction)
     public int Generation;
     public int Count;
 
     /// <summary>The edge snapshot of the run: every pass uses the same one, so nodes added meanwhile are never met.</summary>
     public Graph.EdgeArrays Edges;
+
+    /// <summary>The topology snapshot of the run (edges, adjacency, node facts), taken by the reaching pass.</summary>
+    public Graph.TopologyView View;
 
     public int[] Node = new int[64];
     public int[] Depth = new int[64];
@@ -42,24 +45,24 @@ internal sealed class TraversalScratch
     public static void Return(TraversalScratch scratch)
     {
         scratch.Edges = default; // do not keep an index's arrays alive after it grew
+        scratch.View = default;
         t_cached = scratch;
     }
 
     /// <summary>Makes room for nodes added since <see cref="Rent"/>, keeping this run's stamps.</summary>
     public void EnsureNodes(int nodeCount)
     {
-        if (Stamp.Length >= nodeCount) return;
-        var size = Math.Max(nodeCount, Stamp.Length * 2);
-        Array.Resize(ref Stamp, size);
-        Array.Resize(ref SlotOf, size);
+        if (Mark.Length >= nodeCount) return;
+        Array.Resize(ref Mark, Math.Max(nodeCount, Mark.Length * 2));
     }
 
     /// <summary>True when <paramref name="node"/> was seen in this run; <paramref name="slot"/> is -1 when it was excluded.</summary>
     public bool TrySlot(int node, out int slot)
     {
-        if (Stamp[node] == Generation)
+        var mark = Mark[node];
+        if ((int)(mark >> 32) == Generation)
         {
-            slot = SlotOf[node];
+            slot = (int)mark;
             return true;
         }
 
@@ -69,16 +72,16 @@ internal sealed class TraversalScratch
 
     public void Exclude(int node)
     {
-        Stamp[node] = Generation;
-        SlotOf[node] = -1;
+        Mark[node] = MarkOf(-1);
     }
+
+    public long MarkOf(int slot) => ((long)Generation << 32) | (uint)slot;
 
     public int Add(int node, int depth, int pred, int minHealthy)
     {
         if (Count == Node.Length) Grow();
         var slot = Count++;
-        Stamp[node] = Generation;
-        SlotOf[node] = slot;
+        Mark[node] = MarkOf(slot);
         Node[slot] = node;
         Depth[slot] = depth;
         Pred[slot] = pred;
@@ -89,17 +92,17 @@ internal sealed class TraversalScratch
     private void Begin(int nodeCount)
     {
         Count = 0;
-        if (Stamp.Length < nodeCount)
+        LinkCount = 0;
+        Linked = false;
+        if (Mark.Length < nodeCount)
         {
-            var size = Math.Max(nodeCount, Stamp.Length * 2);
-            Stamp = new int[size];
-            SlotOf = new int[size];
+            Mark = new long[Math.Max(nodeCount, Mark.Length * 2)];
             Generation = 0;
         }
 
         if (++Generation == int.MaxValue)
         {
-            Array.Clear(Stamp);
+            Array.Clear(Mark);
             Generation = 1;
         }
     }
@@ -119,5 +122,6 @@ internal sealed class TraversalScratch
         Array.Resize(ref AtRiskAlternatives, size);
         Array.Resize(ref Work, size);
         Array.Resize(ref Queued, size);
+        Array.Resize(ref LinkStart, size + 1);
     }
 }

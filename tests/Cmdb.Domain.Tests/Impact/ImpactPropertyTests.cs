@@ -18,8 +18,16 @@ public class ImpactPropertyTests
         TestModels.Type("BOTH_R", Propagation.Both, redundant: true),
         TestModels.Type("NONE_R", Propagation.None, redundant: true));
 
-    [Fact]
-    public void Impact_RandomGraphs_AgreesWithNaiveReferenceOnEveryStateAndDepth()
+    /// <summary>
+    /// <paramref name="compaction"/>: 0 never compacts (every row in the overlay), 1 compacts after the first commit
+    /// (the second commit's removals and additions land in the overlay over compact rows, so as-of reads straddle
+    /// both), 2 compacts after both commits.
+    /// </summary>
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Impact_RandomGraphs_AgreesWithNaiveReferenceOnEveryStateAndDepth(int compaction)
     {
         var random = new Random(20261130);
         var analyzer = new ImpactAnalyzer();
@@ -39,6 +47,7 @@ public class ImpactPropertyTests
             var edges = new List<(string, string, string)>();
             AddEdges(b, random, size, types, edges, size * random.Next(10, 31) / 10);
             b.Commit(out var first);
+            if (compaction == 1) b.Graph.Compact();
             for (var i = 0; i < size / 10 && edges.Count > 0; i++)
             {
                 var at = random.Next(edges.Count);
@@ -51,6 +60,7 @@ public class ImpactPropertyTests
             for (var i = 0; i < size / 20; i++) b.Retire($"ci{random.Next(size)}");
             b.Commit(out var second);
             var graph = b.Build();
+            if (compaction == 2) graph.Compact();
 
             for (var queryNo = 0; queryNo < 3; queryNo++)
             {
