@@ -17,6 +17,9 @@ public sealed partial class SqliteCmdbStore
     private const string BulkCacheSize = "cache_size = -262144"; // 256 MB
     private const string EverydayCacheSize = "cache_size = -65536"; // 64 MB: keep equal to the value OpenAsync sets
 
+    /// <summary>How many upserts were found unchanged from the in-memory fingerprints, without reading the file (for tests and benchmarks).</summary>
+    internal long UnchangedInMemory { get; private set; }
+
     public async Task<WriteResult> ApplyAsync(WriteBatch batch, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -32,11 +35,19 @@ public sealed partial class SqliteCmdbStore
             var at = DateTimeOffset.FromUnixTimeMilliseconds(atMs);
             var seq = _lastSeq + 1;
             var results = new List<OperationResult>(batch.Operations.Count);
-            if (bulk) Pragma(_writer!, BulkCacheSize);
+            if (bulk)
+            {
+                Pragma(_writer!, BulkCacheSize);
+                // Every reference a batch writes is checked in memory first (relationship ends resolve through the
+                // index, versions and identifiers name the CI just written), so the per-row foreign-key lookups only
+                // repeat that check; a bulk batch skips them. Set outside the transaction: SQLite ignores it inside.
+                Pragma(_writer!, "foreign_keys = OFF");
+            }
+
             WriteSession session;
             using (var tx = _writer!.BeginTransaction(deferred: false)) // BEGIN IMMEDIATE: take the write lock before reading
             {
-                session = new WriteSession(Model, graph, _identifiers, _commands!, tx, actor, seq, at)
+                session = new WriteSession(Model, graph, _identifiers, _fingerprints, _commands!, tx, actor, seq, at)
                 {
                     NextRid = _nextRid,
                     NextRelationshipId = _nextRelationshipId,
@@ -49,6 +60,7 @@ public sealed partial class SqliteCmdbStore
                         results.Add(session.Apply(operation));
                     }
 
+                    UnchangedInMemory += session.UnchangedInMemory;
                     if (!session.Changed) return new WriteResult(results, at); // disposing the transaction rolls it back
                     _commands!.InsertTxn.Execute(tx, seq, atMs, actor.Describe());
                     tx.Commit();
@@ -70,7 +82,12 @@ public sealed partial class SqliteCmdbStore
         }
         finally
         {
-            if (bulk && _writer is not null && !_disposed) Pragma(_writer, EverydayCacheSize);
+            if (bulk && _writer is not null && !_disposed)
+            {
+                Pragma(_writer, EverydayCacheSize);
+                Pragma(_writer, "foreign_keys = ON");
+            }
+
             _writeGate.Release();
         }
     }

@@ -19,6 +19,7 @@ public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDis
     private readonly string _writerConnectionString;
     private readonly string _readerConnectionString;
     private readonly IdentifierMap _identifiers = new();
+    private readonly CiFingerprints _fingerprints = new();
     private GraphIndex? _graph;
     private bool _disposed;
     private SqliteConnection? _writer;
@@ -78,6 +79,8 @@ public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDis
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
         var isNew = !File.Exists(path) || new FileInfo(path).Length == 0;
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        _startupPhases.Clear();
         var fileLock = DatabaseLock.Acquire(path);
         var writer = new SqliteConnection(_writerConnectionString);
         try
@@ -91,8 +94,9 @@ public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDis
             AppliedMigrations = Migrator.Migrate(writer, path, _time.GetUtcNow());
             // Pruned at start-up, before the index is built, so index and file agree on what history exists.
             PrunedRows = Retention.Prune(writer, _time.GetUtcNow().AddDays(-_options.RetentionDays));
+            Phase("open, migrate, prune", watch);
             var graph = new GraphIndex(Model);
-            LoadIndex(writer, graph, cancellationToken);
+            LoadIndex(writer, graph, watch, cancellationToken);
             _commands = new WriterCommands(writer);
             _writer = writer;
             _lock = fileLock;

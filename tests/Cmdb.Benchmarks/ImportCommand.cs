@@ -50,6 +50,7 @@ internal static class ImportCommand
             var (rss, peak) = ProcessMemory.Resident();
             Report.Line($"start-up run {run + 1}: InitializeAsync {Report.Duration(startups[^1])}, index {graph.NodeCount:N0} nodes / {graph.EdgeCount:N0} edges; " +
                 $"managed {Report.Mb(managed)}, RSS {Report.Mb(rss)}, peak RSS {Report.Mb(peak)}");
+            Report.Line("  phases: " + string.Join(", ", store.StartupPhases.Select(p => $"{p.Phase} {Report.Duration(p.Seconds)}")));
         }
 
         Report.Line($"start-up (InitializeAsync from the file): {Sampler.Summarise(startups, 1)}");
@@ -57,6 +58,7 @@ internal static class ImportCommand
         {
             await store.InitializeAsync(CancellationToken.None);
             await ApplyAllAsync(store, documents, "re-import unchanged", WriteOutcome.Unchanged);
+            Report.Line($"re-import: {store.UnchangedInMemory:N0} CI upserts decided from the in-memory fingerprints");
         }
     }
 

@@ -24,6 +24,7 @@ internal static class StartupCommand
             var (rss, peak) = ProcessMemory.Resident();
             Report.Line($"start-up run {run + 1}: {Report.Duration(times[^1])}, {graph.NodeCount:N0} nodes / {graph.EdgeCount:N0} edges; " +
                 $"managed {Report.Mb(managed)}, RSS {Report.Mb(rss)}, peak RSS {Report.Mb(peak)}");
+            Report.Line("  phases: " + string.Join(", ", store.StartupPhases.Select(p => $"{p.Phase} {Report.Duration(p.Seconds)}")));
         }
 
         Report.Line($"start-up (InitializeAsync from {path}): {Sampler.Summarise(times, 1)}");

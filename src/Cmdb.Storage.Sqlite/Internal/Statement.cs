@@ -52,6 +52,9 @@ internal sealed class Statement : IDisposable
         return new Rows(this);
     }
 
+    /// <summary>Runs a statement without parameters outside any transaction (start-up reads).</summary>
+    public Rows Scan() => new(this);
+
     public void Dispose() => _stmt.Dispose();
 
     private void Bind(SqliteTransaction tx, object?[] values)

@@ -19,10 +19,46 @@ internal sealed partial class WriteSession
         }
 
         var id = op.Id ?? Identification.Match(_model, ciClass, op.Fields.Identifiers, HolderOf, op.Path);
-        var existing = id is null ? null : Load(id);
+        (ConfigurationItem Ci, long Rid)? existing = null;
+        if (id is not null && !_cis.ContainsKey(id) && _graph.TryGetNode(id, out var node))
+        {
+            if (UnchangedVersion(ciClass, node, op.Fields, op.Path) is { } version)
+            {
+                UnchangedInMemory++;
+                return new OperationResult(WriteOutcome.Unchanged, id, version);
+            }
+
+            existing = Load(id);
+            // A CI created since start-up has no digest yet (one per created CI would slow bulk imports). The state just
+            // read is the committed one, whatever this batch does next, so its digest is safe to keep now.
+            if (existing is { } stored && !_fingerprints.IsKnown(node)) _fingerprints.Set(node, _sql.Fingerprint.Of(stored.Ci), stored.Ci.Version);
+        }
+        else if (id is not null)
+        {
+            existing = Load(id);
+        }
+
         if (op.Id is not null && existing is null)
             throw new CmdbException(ErrorCode.NotFound, $"CI {op.Id} does not exist.", CiPath(op.Path, "id"));
         return Write(ciClass, existing, id ?? _newIds.Next(), op.Fields, op.Path, AuditNames.Update);
+    }
+
+    /// <summary>
+    /// The CI's version when the write would change nothing, decided in memory from its fingerprint; null when that
+    /// cannot be decided so (the ordinary path then compares the stored CI). This batch's own writes are not in the
+    /// fingerprints yet, so a CI it already wrote always takes the ordinary path.
+    /// </summary>
+    private long? UnchangedVersion(CiClass ciClass, int node, CiFields fields, string? path)
+    {
+        if (ciClass.Abstract || !_fingerprints.IsKnown(node)) return null;
+        if (_sql.Fingerprint.Of(ciClass.Name, fields) is not { } digest || !_fingerprints.Matches(node, digest, out var version)) return null;
+        foreach (var required in _model.RequiredAttributes(ciClass))
+        {
+            if (fields.Attributes?[required] is null) return null;
+        }
+
+        CiRules.Validate(fields, path); // as the ordinary path would; equal values passed it when they were stored
+        return version;
     }
 
     private OperationResult UpdateCi(UpdateCi op)
@@ -78,7 +114,8 @@ internal sealed partial class WriteSession
             $"{ci.Owner} {ci.SupportGroup}", ci.Class, SearchText.AttributeValues(ci.Attributes));
         Audit(existing is null ? AuditNames.Create : operation, AuditNames.Ci, id, id, null, merged.Changes);
         _cis[id] = (ci, rid);
-        _nodeChanges.Add(ci);
+        // A new CI's digest is left unknown: most are never upserted again in this process, and the next start-up reads it.
+        _nodeChanges.Add((ci, existing is null ? UInt128.Zero : _sql.Fingerprint.Of(ci)));
         var outcome = existing is null ? WriteOutcome.Created : operation == AuditNames.Retire ? WriteOutcome.Retired : WriteOutcome.Updated;
         return new OperationResult(outcome, id, ci.Version);
     }

@@ -28,16 +28,18 @@ internal sealed partial class WriteSession
     private readonly Dictionary<(string Scheme, string Value), string?> _identifierOverlay = [];
     private readonly Dictionary<(int Type, string Source, string Target), long> _newEdges = [];
     private readonly HashSet<long> _removedEdges = [];
-    private readonly List<ConfigurationItem> _nodeChanges = [];
+    private readonly List<(ConfigurationItem Ci, UInt128 Digest)> _nodeChanges = [];
+    private readonly CiFingerprints _fingerprints;
     private readonly List<EdgeChange> _edgeChanges = [];
     private readonly UlidSequence _newIds;
 
-    public WriteSession(ModelCatalog model, GraphIndex graph, IdentifierMap identifiers, WriterCommands sql, SqliteTransaction tx,
-        Actor actor, int seq, DateTimeOffset at)
+    public WriteSession(ModelCatalog model, GraphIndex graph, IdentifierMap identifiers, CiFingerprints fingerprints, WriterCommands sql,
+        SqliteTransaction tx, Actor actor, int seq, DateTimeOffset at)
     {
         _model = model;
         _graph = graph;
         _identifiers = identifiers;
+        _fingerprints = fingerprints;
         _sql = sql;
         _tx = tx;
         _actor = actor;
@@ -59,6 +61,9 @@ internal sealed partial class WriteSession
 
     public DateTimeOffset At { get; }
 
+    /// <summary>How many upserts this batch found unchanged from the fingerprints alone, without reading the store.</summary>
+    public int UnchangedInMemory { get; private set; }
+
     /// <summary>True once any step wrote something; a batch that changed nothing commits no transaction.</summary>
     public bool Changed { get; private set; }
 
@@ -72,12 +77,13 @@ internal sealed partial class WriteSession
         _ => throw new ArgumentException($"Unknown write operation {operation.GetType().Name}.", nameof(operation)),
     };
 
-    /// <summary>Applies the batch's effects to the in-memory index and identifier map. Call only after COMMIT.</summary>
+    /// <summary>Applies the batch's effects to the in-memory index, identifier map and fingerprints. Call only after COMMIT.</summary>
     public void Publish()
     {
-        foreach (var ci in _nodeChanges)
+        foreach (var (ci, digest) in _nodeChanges)
         {
-            _graph.UpsertNode(ci.Id, _model.GetClass(ci.Class).Index, ci.Status, ci.Environment, ci.Criticality, ci.MinHealthy, Seq);
+            var node = _graph.UpsertNode(ci.Id, _model.GetClass(ci.Class).Index, ci.Status, ci.Environment, ci.Criticality, ci.MinHealthy, Seq);
+            _fingerprints.Set(node, digest, ci.Version);
         }
 
         foreach (var change in _edgeChanges)

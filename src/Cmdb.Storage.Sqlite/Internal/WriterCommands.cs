@@ -59,6 +59,9 @@ internal sealed class WriterCommands : IDisposable
     /// <summary>Reset onto <see cref="Buffer"/> before each use.</summary>
     public Utf8JsonWriter Json { get; }
 
+    /// <summary>Digests CI states and writes for the unchanged-upsert check; one writer at a time uses it.</summary>
+    public CiFingerprint Fingerprint { get; } = new();
+
     public Statement SelectCi { get; }
     public Statement InsertCi { get; }
     public Statement UpdateCi { get; }
@@ -79,6 +82,7 @@ internal sealed class WriterCommands : IDisposable
     public void Dispose()
     {
         Json.Dispose();
+        Fingerprint.Dispose();
         foreach (var s in new[]
         {
             SelectCi, InsertCi, UpdateCi, InsertVersion, CloseVersion, InsertIdentifier, CloseIdentifier, DeleteFts,
