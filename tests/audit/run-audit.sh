@@ -25,7 +25,7 @@ port="$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()
 url="http://127.0.0.1:$port"
 # Run the built app directly (not `dotnet run`), so $host_pid is the server itself and stopping it is exact.
 dotnet "$artifacts/bin/Cmdb.Host/debug/Cmdb.Host.dll" --urls "$url" \
-  --Cmdb:Storage:Sqlite:DatabasePath="$work/cmdb.db" >"$work/host.log" 2>&1 &
+  --Cmdb:Storage:Sqlite:DatabasePath="$work/cmdb.db" --Cmdb:Discovery:SchedulerEnabled=false >"$work/host.log" 2>&1 &
 host_pid=$!
 
 for _ in $(seq 1 60); do

@@ -1,3 +1,5 @@
+using Cmdb.GraphQL.DataLoaders;
+using GraphQL;
 using GraphQL.Types;
 
 namespace Cmdb.GraphQL.Types;
@@ -26,12 +28,15 @@ public sealed partial class ConfigurationItemType : ObjectGraphType<CiNode>
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ProvenanceType>>>>("provenance")
             .Description("Who last set each field or attribute, and when.")
             .Resolve(c => c.Source.Ci.Provenance.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray());
-        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceSightingType>>>>("sources").Description("The sources that reported it.").Resolve(c => c.Source.Ci.Sources);
+        Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceSightingType>>>>("sources")
+            .Description("The discovery sources that reported it, with when each first and last saw it (current, whatever asOf says).")
+            .Resolve(c => c.RequestLoader<CiSourcesLoader>().Load(c.Source.Ci.Id).Then(list => list ?? c.Source.Ci.Sources));
         Field<NonNullGraphType<DateTimeType>>("createdAt").Description("When it was first stored.").Resolve(c => c.Source.Ci.CreatedAt);
         Field<NonNullGraphType<DateTimeType>>("updatedAt").Description("When this version was stored.").Resolve(c => c.Source.Ci.UpdatedAt);
         Field<NonNullGraphType<LongGraphType>>("version").Description("Increases with each change; pass it as expectedVersion to updateCi.").Resolve(c => c.Source.Ci.Version);
         Field<DateTimeType>("asOf").Description("The moment this CI was read at; null when read as of now.").Resolve(c => c.Source.AsOf);
         AddGraphFields(store, options.Value);
         AddImpactFields(store);
+        AddIncidentFields();
     }
 }

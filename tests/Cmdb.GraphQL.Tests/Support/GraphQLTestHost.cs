@@ -31,19 +31,33 @@ public sealed class GraphQLTestHost : IAsyncDisposable
         Time = time;
     }
 
+    /// <summary>Name of the discovery source every test host has: the shop compose fixture, manual runs only.</summary>
+    public const string ComposeSource = "shop-compose";
+
+    /// <summary>The discovery configuration of every test host.</summary>
+    public static IReadOnlyDictionary<string, string?> DiscoverySettings { get; } = new Dictionary<string, string?>
+    {
+        [$"Cmdb:Discovery:Sources:{ComposeSource}:Kind"] = "compose",
+        [$"Cmdb:Discovery:Sources:{ComposeSource}:Enabled"] = "false",
+        [$"Cmdb:Discovery:Sources:{ComposeSource}:Settings:Files:0:Path"] =
+            Path.Combine(RepoPaths.Root, "tests", "Cmdb.Discovery.Tests", "Data", "Compose", "shop", "docker-compose.yml"),
+    };
+
     public CountingStore Store { get; }
 
     public FakeTimeProvider Time { get; }
 
     public IServiceProvider Services => _services;
 
-    public static async Task<GraphQLTestHost> StartAsync(Action<CmdbGraphQLOptions>? configure = null)
+    /// <param name="configure">GraphQL options, after binding.</param>
+    /// <param name="settings">Extra configuration (e.g. more discovery sources), over <see cref="DiscoverySettings"/>.</param>
+    public static async Task<GraphQLTestHost> StartAsync(Action<CmdbGraphQLOptions>? configure = null, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "cmdb-graphql-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
         var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         var services = new ServiceCollection();
-        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddSingleton<IConfiguration>(new ConfigurationBuilder().AddInMemoryCollection(DiscoverySettings).AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build());
         services.AddSingleton(TestModels.Seed);
         services.AddSingleton<TimeProvider>(time);
         services.AddSingleton(sp => new CountingStore(new SqliteCmdbStore(
@@ -51,6 +65,7 @@ public sealed class GraphQLTestHost : IAsyncDisposable
         services.AddSingleton<ICmdbStore>(sp => sp.GetRequiredService<CountingStore>());
         services.AddSqliteStorage(o => o.DatabasePath = Path.Combine(directory, "cmdb.db"));
         services.AddCmdbGraphQL(configure);
+        services.AddDiscoveryEngine(); // no scheduler: discovery runs only when a test triggers it
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateScopes = true });
         var store = provider.GetRequiredService<CountingStore>();
         await store.InitializeAsync(CancellationToken.None);

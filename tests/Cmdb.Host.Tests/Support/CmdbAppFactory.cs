@@ -11,6 +11,9 @@ public sealed class CmdbAppFactory(string databasePath, IReadOnlyDictionary<stri
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Cmdb:Storage:Sqlite:DatabasePath", DatabasePath);
+        // Deterministic by default: the shipped local-host source would otherwise run at start-up. A test about the
+        // scheduler turns it back on through its settings.
+        builder.UseSetting("Cmdb:Discovery:SchedulerEnabled", "false");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
     }
 }

@@ -3,8 +3,6 @@ namespace Cmdb.Discovery.Sources.LocalHost;
 /// <summary>Options of the source that discovers the Linux host it runs on.</summary>
 public sealed class LocalHostOptions
 {
-    public const string SectionName = "Discovery:LocalHost";
-
     /// <summary>Where <c>proc/</c>, <c>sys/</c> and <c>etc/</c> are found; tests point it at a fixture tree.</summary>
     /// <value><c>/</c>.</value>
     public string RootPath { get; set; } = "/";

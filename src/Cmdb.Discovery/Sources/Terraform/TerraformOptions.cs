@@ -5,8 +5,6 @@ namespace Cmdb.Discovery.Sources.Terraform;
 /// <summary>Which Terraform state files to read and how their resource types map to CI classes.</summary>
 public sealed class TerraformOptions
 {
-    public const string SectionName = "Discovery:Terraform";
-
     /// <summary>The state files; each is one scope.</summary>
     /// <value>Empty by default.</value>
     public IList<TerraformStateFile> States { get; init; } = [];

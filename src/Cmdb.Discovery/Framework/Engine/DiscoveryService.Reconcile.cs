@@ -1,0 +1,162 @@
+using Cmdb.Discovery.Contract;
+using Cmdb.Domain.Discovery;
+using Cmdb.Domain.Items;
+using Cmdb.Domain.Storage;
+
+namespace Cmdb.Discovery.Framework.Engine;
+
+public sealed partial class DiscoveryService
+{
+    /// <summary>Loads a batch: CIs, relationships, staleness, sightings, conflicts and the run record.</summary>
+    private async Task<DiscoveryRun> ReconcileAsync(DiscoveryRun run, DiscoveryBatch batch, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var actor = new Actor(ActorKind.Discovery, run.Source, run.Id);
+        var phases = new Phases();
+        var state = await StateOfAsync(run.Source, cancellationToken);
+        phases.End("load sightings");
+        var holders = await _store.ResolveIdentifiersAsync(IdentifiersOf(batch), cancellationToken);
+        phases.End("resolve identifiers");
+        var plans = await PlanItemsAsync(run.Source, batch, state, holders, now, cancellationToken);
+        phases.End("identify + compare");
+        var errors = new List<string>();
+        foreach (var scope in batch.Scopes) errors.AddRange(scope.Errors.Select(e => $"{scope.Scope}: {e}"));
+
+        var (created, updated) = await WriteItemsAsync(plans, actor, errors, cancellationToken);
+        phases.End("write CIs");
+        var relationships = await PlanRelationshipsAsync(run.Source, batch, state, plans, holders, now, errors, cancellationToken);
+        await ApplyAsync([.. relationships.Ops], actor, errors, (op, result) => relationships.Written[op] = result.EntityId, cancellationToken);
+        phases.End("relationships");
+        var staleness = await PlanStalenessAsync(run, batch, state, plans, now, cancellationToken);
+        await ApplyAsync([.. staleness.Retire.Select(r => (WriteOperation)new RetireCi(r.CiId, null) { Path = $"{r.Scope}:retire" })],
+            actor, errors, (_, _) => { }, cancellationToken);
+        await RemoveStaleRelationshipsAsync(relationships, actor, errors, cancellationToken);
+        phases.End("staleness");
+
+        var changes = Sightings(run.Source, batch, state, plans, relationships, staleness, now);
+        await _state.SaveSightingsAsync(changes, cancellationToken);
+        state.Apply(changes);
+        phases.End("sightings");
+        var conflicts = Conflicts(run, plans, now);
+        await _state.AddConflictsAsync([.. conflicts.Select(DiscoveryJson.Store)], cancellationToken);
+        await _state.AddHeldAsync([.. staleness.Held.Select(h => new HeldRetirement(run.Id, run.Source, h.Scope, h.CiId, h.Reason))], cancellationToken);
+        phases.End("conflicts + holds");
+        LastPhases = phases.All;
+
+        errors.AddRange(plans.Where(p => p.Action == ItemAction.Error).Select(p => p.Error!));
+        var scopes = batch.Scopes.Select(s => new DiscoveryScopeOutcome(s.Scope, s.Complete, s.Errors)).ToArray();
+        var complete = scopes.Count(s => s.Complete);
+        var status = complete == scopes.Length ? DiscoveryRunStatus.Succeeded : complete == 0 ? DiscoveryRunStatus.Failed : DiscoveryRunStatus.Partial;
+        var counts = new DiscoveryRunCounts(
+            plans.Count, created, updated, plans.Count(p => p.Action == ItemAction.Unchanged), staleness.StaleCount, staleness.Retire.Count,
+            conflicts.Count, errors.Count);
+        return run with
+        {
+            Status = status, EndedAt = _time.GetUtcNow(), Counts = counts, Scopes = scopes,
+            Error = errors.Count == 0 ? null : string.Join('\n', errors.Take(50)) + (errors.Count > 50 ? $"\n… and {errors.Count - 50} more." : ""),
+            Hold = staleness.Held.Count > 0 ? HoldState.Pending : null, HeldRetirements = staleness.Held.Count,
+        };
+    }
+
+    /// <summary>Where the latest run's time went (seconds per phase), for the benchmark.</summary>
+    internal IReadOnlyList<(string Phase, double Seconds)> LastPhases { get; private set; } = [];
+
+    private sealed class Phases
+    {
+        private readonly System.Diagnostics.Stopwatch _watch = System.Diagnostics.Stopwatch.StartNew();
+
+        public List<(string Phase, double Seconds)> All { get; } = [];
+
+        public void End(string phase)
+        {
+            All.Add((phase, _watch.Elapsed.TotalSeconds));
+            _watch.Restart();
+        }
+    }
+
+    private async Task<(int Created, int Updated)> WriteItemsAsync(List<ItemPlan> plans, Actor actor, List<string> errors, CancellationToken cancellationToken)
+    {
+        var ops = new List<WriteOperation>();
+        var byOp = new Dictionary<WriteOperation, ItemPlan>(ReferenceEqualityComparer.Instance);
+        foreach (var plan in plans)
+        {
+            if (plan.Action is not (ItemAction.Create or ItemAction.Update)) continue;
+            var op = new UpsertCi(plan.Action == ItemAction.Create ? null : plan.CiId, plan.Item.Class, plan.Fields!) { Path = plan.Path };
+            ops.Add(op);
+            byOp[op] = plan;
+        }
+
+        int created = 0, updated = 0;
+        var failed = await ApplyAsync(ops, actor, errors, (op, result) =>
+        {
+            var plan = byOp[op];
+            plan.CiId = result.EntityId;
+            if (result.Outcome == WriteOutcome.Created) created++;
+            else if (result.Outcome == WriteOutcome.Unchanged) plan.Action = ItemAction.Unchanged;
+            else updated++;
+        }, cancellationToken);
+        foreach (var op in failed)
+        {
+            byOp[op].Action = ItemAction.Error;
+            byOp[op].Error = null; // the store's message is already in errors
+        }
+
+        return (created, updated);
+    }
+
+    /// <summary>
+    /// Applies writes in batches under the run's actor. A batch the store refuses is retried one write at a time, so
+    /// one bad item costs its own write, not its neighbours'. Returns the writes that failed.
+    /// </summary>
+    private async Task<List<WriteOperation>> ApplyAsync(
+        IReadOnlyList<WriteOperation> ops, Actor actor, List<string> errors, Action<WriteOperation, OperationResult> done, CancellationToken cancellationToken)
+    {
+        var failed = new List<WriteOperation>();
+        foreach (var chunk in ops.Chunk(_options.BatchSize))
+        {
+            try
+            {
+                var result = await _store.ApplyAsync(new WriteBatch(chunk), actor, cancellationToken);
+                for (var i = 0; i < chunk.Length; i++) done(chunk[i], result.Results[i]);
+            }
+            catch (Domain.Errors.CmdbException) when (chunk.Length > 1)
+            {
+                foreach (var op in chunk)
+                {
+                    try
+                    {
+                        done(op, (await _store.ApplyAsync(WriteBatch.Of(op), actor, cancellationToken)).Results[0]);
+                    }
+                    catch (Domain.Errors.CmdbException e)
+                    {
+                        failed.Add(op);
+                        errors.Add($"{op.Path}: {e.Message}");
+                    }
+                }
+            }
+            catch (Domain.Errors.CmdbException e)
+            {
+                failed.Add(chunk[0]);
+                errors.Add($"{chunk[0].Path}: {e.Message}");
+            }
+        }
+
+        return failed;
+    }
+
+    private static List<(string Scheme, string Value)> IdentifiersOf(DiscoveryBatch batch)
+    {
+        var pairs = new List<(string, string)>();
+        foreach (var scope in batch.Scopes)
+        {
+            foreach (var item in scope.Items) foreach (var (k, v) in item.Identifiers) pairs.Add((k, v));
+            foreach (var r in scope.Relationships)
+            {
+                pairs.Add((r.Source.Scheme, r.Source.Value));
+                pairs.Add((r.Target.Scheme, r.Target.Value));
+            }
+        }
+
+        return pairs;
+    }
+}

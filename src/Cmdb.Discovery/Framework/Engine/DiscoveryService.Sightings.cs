@@ -1,0 +1,65 @@
+using Cmdb.Discovery.Contract;
+using Cmdb.Domain.Discovery;
+using Cmdb.Domain.Items;
+
+namespace Cmdb.Discovery.Framework.Engine;
+
+public sealed partial class DiscoveryService
+{
+    /// <summary>The run's sighting bookkeeping: rows only for what is new or changed, one set per scope for the rest.</summary>
+    private static SightingChanges Sightings(
+        string source, DiscoveryBatch batch, SourceState state, List<ItemPlan> plans, RelationshipPlan relationships, StalenessPlan staleness,
+        DateTimeOffset now)
+    {
+        var upserts = new List<CiSighting>();
+        var seen = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var needWrite = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var complete = batch.Scopes.Where(s => s.Complete).Select(s => s.Scope).ToHashSet(StringComparer.Ordinal);
+        foreach (var scope in batch.Scopes)
+        {
+            seen[scope.Scope] = new HashSet<string>(StringComparer.Ordinal);
+            needWrite[scope.Scope] = [];
+        }
+
+        foreach (var plan in plans)
+        {
+            if (plan.CiId is null || plan.Action is ItemAction.Conflict or ItemAction.Error) continue;
+            var set = seen[plan.Scope];
+            if (set.Contains(plan.CiId)) continue;
+            set.Add(plan.CiId);
+            var s = state.CisOf(plan.Scope).GetValueOrDefault(plan.CiId);
+            if (s is { Retired: false } && s.Fingerprint == plan.Fingerprint)
+            {
+                // A complete scope's stamp covers rows with no misses; only rows coming back from a miss need a write.
+                if (s.Missed > 0 || !complete.Contains(plan.Scope)) needWrite[plan.Scope].Add(plan.CiId);
+            }
+            else
+            {
+                upserts.Add(new CiSighting(source, plan.Scope, plan.CiId, plan.Fingerprint, s?.FirstSeen ?? now, now, 0, false));
+            }
+        }
+
+        foreach (var r in staleness.Retire)
+        {
+            var s = state.CisOf(r.Scope)[r.CiId];
+            upserts.Add(s with { LastSeen = state.LastSeen(s), Missed = r.Missed, Retired = true });
+        }
+
+        var scopes = batch.Scopes.Select(scope => new ScopeSightingChanges(
+            scope.Scope,
+            scope.Complete,
+            needWrite[scope.Scope],
+            [.. staleness.Missed.Concat(staleness.Held).Where(m => m.Scope == scope.Scope).Select(m => m.CiId)],
+            relationships.Seen.GetValueOrDefault(scope.Scope) ?? [],
+            relationships.Missed.GetValueOrDefault(scope.Scope) ?? [])).ToArray();
+        var relationshipUpserts = relationships.Meta
+            .Where(m => relationships.Written.ContainsKey(m.Key))
+            .Select(m => new RelationshipSighting(source, m.Value.Scope, m.Value.Key, relationships.Written[m.Key], m.Value.Fingerprint, now, 0))
+            .ToArray();
+        return new SightingChanges(source, now, scopes, upserts, relationshipUpserts, relationships.Removed);
+    }
+
+    private static List<ReconciliationConflict> Conflicts(DiscoveryRun run, List<ItemPlan> plans, DateTimeOffset now) =>
+        [.. plans.Where(p => p.Action == ItemAction.Conflict).Select(p => new ReconciliationConflict(
+            Ulid.New(now), run.Source, run.Id, p.Scope, p.Item.Class, p.Item.Name, p.Item.Identifiers, p.Candidates, now))];
+}

@@ -1,0 +1,75 @@
+using Cmdb.Discovery.Framework;
+using Cmdb.Discovery.Scheduling;
+using Cmdb.Domain.Errors;
+using GraphQL;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Cmdb.GraphQL.Discovery;
+
+/// <summary>What the discovery fields share: the services, argument checks, and the reads that combine two sources.</summary>
+internal static class DiscoveryApi
+{
+    /// <summary>How many recent runs <c>heldDiscoveryRuns</c> looks through: a held run waits for an admin, so it is recent.</summary>
+    public const int HeldScanLimit = 5000;
+
+    public static IDiscoveryService Service(IResolveFieldContext context) =>
+        Services(context).GetService<IDiscoveryService>()
+        ?? throw new InvalidOperationException("Discovery is not registered in this host: call AddDiscoveryEngine.");
+
+    /// <summary>The registered scheduler; a host without one (tests, tools) runs sources manually only.</summary>
+    public static IDiscoveryScheduler Scheduler(IResolveFieldContext context) =>
+        Services(context).GetService<IDiscoveryScheduler>()
+        ?? new ManualDiscoveryScheduler(Service(context), Services(context).GetService<TimeProvider>() ?? TimeProvider.System);
+
+    public static async Task<IReadOnlyList<DiscoverySourceNode>> SourcesAsync(IResolveFieldContext context)
+    {
+        var schedules = await Scheduler(context).GetSchedulesAsync(context.CancellationToken);
+        var lastRuns = await Service(context).GetLastRunsAsync(context.CancellationToken);
+        var infos = Service(context).Sources.ToDictionary(s => s.Name, StringComparer.OrdinalIgnoreCase);
+        return [.. schedules.Select(s => new DiscoverySourceNode(infos[s.Source], s, lastRuns.GetValueOrDefault(s.Source)))];
+    }
+
+    public static async Task<DiscoverySourceNode> SourceAsync(IResolveFieldContext context, DiscoverySchedule schedule)
+    {
+        var info = Service(context).Sources.First(s => string.Equals(s.Name, schedule.Source, StringComparison.OrdinalIgnoreCase));
+        var lastRuns = await Service(context).GetLastRunsAsync(context.CancellationToken);
+        return new DiscoverySourceNode(info, schedule, lastRuns.GetValueOrDefault(info.Name));
+    }
+
+    /// <summary>Runs whose retirements wait for approval, newest first, among the latest <see cref="HeldScanLimit"/> runs.</summary>
+    public static async Task<IReadOnlyList<DiscoveryRun>> HeldRunsAsync(IResolveFieldContext context)
+    {
+        var service = Service(context);
+        var held = new List<DiscoveryRun>();
+        string? after = null;
+        for (var seen = 0; seen < HeldScanLimit;)
+        {
+            var page = await service.GetRunsAsync(null, 500, after, context.CancellationToken);
+            held.AddRange(page.Items.Select(i => i.Node).Where(r => r.Hold == HoldState.Pending));
+            seen += page.Items.Count;
+            if (!page.HasNextPage || page.EndCursor is null) break;
+            after = page.EndCursor;
+        }
+
+        return held;
+    }
+
+    /// <summary>An optional source filter: omitted means all sources; present must name one.</summary>
+    public static string? SourceFilter(string? source) =>
+        source is null || !string.IsNullOrWhiteSpace(source)
+            ? source?.Trim()
+            : throw CmdbException.Invalid("source must name a configured discovery source; leave it out to list all sources.", "source");
+
+    public static string RunId(string? runId) =>
+        !string.IsNullOrWhiteSpace(runId) && runId.Trim().Length <= 64
+            ? runId.Trim()
+            : throw CmdbException.Invalid("runId must be the id of a discovery run (1 to 64 characters).", "runId");
+
+    public static string? Reason(string? reason) =>
+        reason is null || reason.Length <= 2000
+            ? reason
+            : throw CmdbException.Invalid($"reason must be at most 2000 characters, not {reason.Length}.", "reason");
+
+    private static IServiceProvider Services(IResolveFieldContext context) =>
+        context.RequestServices ?? throw new InvalidOperationException("ExecutionOptions.RequestServices must be set.");
+}
