@@ -38,8 +38,11 @@ public static class CmdbGraphQLServiceCollectionExtensions
 
         services.AddCmdbImpact();
         services.AddCmdbChanges();
+        services.AddCmdbIncidents();
+        services.AddCmdbDiagnosis();
         services.AddScoped<CiLoader>();
         services.AddScoped<RelationshipLoader>();
+        services.AddScoped<CiSourcesLoader>();
         services.AddGraphQL(b => b
             .AddSchema<CmdbSchema>()
             .AddGraphTypes(typeof(CmdbSchema).Assembly)

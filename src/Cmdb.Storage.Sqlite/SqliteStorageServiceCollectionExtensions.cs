@@ -30,6 +30,13 @@ public static class SqliteStorageServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<Cmdb.Domain.Changes.IChangeStore>(sp => new Cmdb.Storage.Sqlite.Changes.SqliteChangeStore(
             sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value, sp.GetRequiredService<ICmdbStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<Cmdb.Domain.Changes.IChangeTemplateStore>(sp => new Cmdb.Storage.Sqlite.Changes.SqliteChangeTemplateStore(
+            sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value, sp.GetRequiredService<ICmdbStore>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new Cmdb.Storage.Sqlite.Discovery.SqliteDiscoveryStateStore(
+            sp.GetRequiredService<IOptions<SqliteStorageOptions>>().Value, sp.GetRequiredService<ICmdbStore>()));
+        services.TryAddSingleton<Cmdb.Domain.Discovery.IDiscoveryStateStore>(sp => sp.GetRequiredService<Cmdb.Storage.Sqlite.Discovery.SqliteDiscoveryStateStore>());
+        services.TryAddSingleton<Cmdb.Domain.Discovery.ISightingReader>(sp => sp.GetRequiredService<Cmdb.Storage.Sqlite.Discovery.SqliteDiscoveryStateStore>());
+        Cmdb.Storage.Sqlite.Incidents.SqliteIncidentRegistration.Add(services);
         return services;
     }
 }

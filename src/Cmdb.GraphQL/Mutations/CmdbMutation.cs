@@ -22,6 +22,8 @@ public sealed partial class CmdbMutation : ObjectGraphType
         AddRelationshipFields();
         AddImportFields();
         AddChangeFields();
+        AddDiscoveryFields();
+        AddIncidentFields();
     }
 
     private async Task<WriteResult> ApplyAsync(IResolveFieldContext context, WriteBatch batch)

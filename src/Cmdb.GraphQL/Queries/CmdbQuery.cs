@@ -25,5 +25,8 @@ public sealed partial class CmdbQuery : ObjectGraphType
         AddModelFields();
         AddImpactFields();
         AddChangeFields();
+        AddDiscoveryFields();
+        AddIncidentFields();
+        AddDiagnosisFields();
     }
 }

@@ -19,7 +19,9 @@ internal static class CmdbHostingExtensions
         services.AddSingleton<StoreReadiness>();
         services.AddSingleton<DemoEstateSeeder>();
         services.AddHostedService<StoreStartupService>();
+        builder.AddCmdbDiscovery(); // after the store: Quartz starts once the store has opened its file
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        Cmdb.Host.Webhooks.WebhookEndpoints.AddCmdbWebhooks(services);
 
         if (!HasConfiguredAddress(builder.Configuration)) builder.WebHost.UseUrls(DefaultUrl);
         return builder;
@@ -30,6 +32,7 @@ internal static class CmdbHostingExtensions
         app.MapGet("/", LandingPage.Render);
         app.MapHealthChecks("/health", new() { ResponseWriter = HealthResponseWriter.WriteAsync });
         app.MapGraphQLHttp("/graphql");
+        Cmdb.Host.Webhooks.WebhookEndpoints.MapCmdbWebhooks(app);
         return app;
     }
 

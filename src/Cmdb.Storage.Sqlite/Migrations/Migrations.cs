@@ -7,6 +7,9 @@ internal static class Migrations
     [
         new(1, "initial schema", V0001Initial.Sql),
         new(2, "change records", V0002Changes.Sql),
+        new(3, "discovery state", V0003Discovery.Sql),
+        new(4, "incidents and monitoring events", V0004Incidents.Sql),
+        new(5, "change templates", V0005ChangeTemplates.Sql),
     ];
 
     public static int Latest => All[^1].Version;
