@@ -253,13 +253,24 @@ BUSINESS = [
 ]
 
 
+# agreed maintenance windows (docs/change-risk.md): weekday nights for the shop and fulfilment, weekends for payroll
+MAINTENANCE_WINDOWS = {
+    "online-shop": "Mon-Thu 22:00-05:00 Europe/London",
+    "order-fulfilment": "Mon-Fri 21:00-05:00 Europe/London",
+    "payroll": "Sat,Sun 06:00-18:00 Europe/London",
+}
+
+
 def _services(e, infra, apps, data, edge):
     owners = {"online-shop": "ecom", "customer-accounts": "identity", "order-fulfilment": "fulfil",
               "customer-service": "fulfil", "marketing-site": "marketing", "internal-reporting": "data",
               "payroll": "finance"}
     for key, name, criticality, tags, needs in BUSINESS:
+        attributes = {"tier": criticality}
+        if key in MAINTENANCE_WINDOWS:
+            attributes["maintenanceWindow"] = MAINTENANCE_WINDOWS[key]
         bs = e.ci("BusinessService", name, {"cmdb.key": "business/" + key}, criticality=criticality, tags=tags,
-                  attributes={"tier": criticality}, **team(owners[key]))
+                  attributes=attributes, **team(owners[key]))
         for need in needs:
             kind, _, target = need.rpartition(":")
             handle = {"": apps, "svc": data["technical"], "edge": edge,

@@ -10,4 +10,8 @@ public sealed record ChangeAssessment(
     IReadOnlyList<RiskFactor> Factors,
     IReadOnlyList<ChangeCollision> Collisions,
     ImpactResult Impact,
-    IReadOnlyList<string> NewSinglePointsOfFailure);
+    IReadOnlyList<string> NewSinglePointsOfFailure)
+{
+    /// <summary>One sentence saying why <see cref="RecommendedApproval"/> is what it is (e.g. why a template did not shield it).</summary>
+    public string ApprovalExplanation { get; init; } = "";
+}

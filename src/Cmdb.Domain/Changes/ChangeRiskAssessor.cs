@@ -12,6 +12,7 @@ public sealed partial class ChangeRiskAssessor
 {
     private readonly ChangeRiskOptions _options;
     private readonly ImpactAnalyzer _analyzer;
+    private readonly List<(MaintenanceWindowRule Rule, IReadOnlyList<MaintenanceWindow> Windows)> _rules;
 
     public ChangeRiskAssessor(ChangeRiskOptions options, ImpactAnalyzer? analyzer = null)
     {
@@ -19,6 +20,7 @@ public sealed partial class ChangeRiskAssessor
         if (errors.Count > 0) throw CmdbException.Invalid(string.Join(" ", errors), "options");
         _options = options;
         _analyzer = analyzer ?? new ImpactAnalyzer();
+        _rules = [.. options.MaintenanceWindows.Select(r => (r, MaintenanceWindow.ParseAll(r.Window)))];
     }
 
     /// <summary>
@@ -49,6 +51,8 @@ public sealed partial class ChangeRiskAssessor
             TypeFactor(spec.Type),
             CollisionsFactor(collisions),
             Freeze(spec),
+            Maintenance(spec, graph, seq, impact, context),
+            IncidentsFactor(reached, context),
             Missing(RiskFactorNames.MissingRollbackPlan, _options.MissingRollbackPlanWeight, spec.RollbackPlan, "rollback plan",
                 "If it goes wrong, nobody has written down how to undo it."),
             Missing(RiskFactorNames.MissingTestEvidence, _options.MissingTestEvidenceWeight, spec.TestEvidence, "test evidence",
@@ -59,7 +63,8 @@ public sealed partial class ChangeRiskAssessor
 
         var (score, factors) = RiskScore.Compose(measures);
         var level = LevelOf(score);
-        return new ChangeAssessment(score, level, Approval(spec, level), factors, collisions, impact, created);
+        var (approval, why) = Approval(spec, level, graph, seq, context);
+        return new ChangeAssessment(score, level, approval, factors, collisions, impact, created) { ApprovalExplanation = why };
     }
 
     /// <summary>The level the thresholds give a score.</summary>
@@ -68,12 +73,6 @@ public sealed partial class ChangeRiskAssessor
         : score >= _options.HighThreshold ? RiskLevel.High
         : score >= _options.MediumThreshold ? RiskLevel.Medium
         : RiskLevel.Low;
-
-    private static ApprovalPath Approval(ChangeSpec spec, RiskLevel level) =>
-        spec.Type == ChangeType.Emergency ? ApprovalPath.EmergencyCab
-        : spec.Type == ChangeType.Standard && !string.IsNullOrWhiteSpace(spec.TemplateRef) && level == RiskLevel.Low ? ApprovalPath.PreApproved
-        : level >= RiskLevel.High ? ApprovalPath.Cab
-        : ApprovalPath.PeerReview;
 
     /// <summary>
     /// The topology the change meets: its own edits applied after those of every approved or scheduled change that

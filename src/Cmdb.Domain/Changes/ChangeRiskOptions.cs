@@ -33,6 +33,12 @@ public sealed class ChangeRiskOptions
     /// <summary>The window touches a freeze window.</summary><value>Default 20.</value>
     public int FreezeWindowWeight { get; set; } = 20;
 
+    /// <summary>The window falls outside the maintenance window of a target or of a business service reached.</summary><value>Default 10.</value>
+    public int MaintenanceWindowWeight { get; set; } = 10;
+
+    /// <summary>Open incidents, firing alerts and recent incidents in the blast radius.</summary><value>Default 10.</value>
+    public int IncidentsWeight { get; set; } = 10;
+
     /// <summary>No rollback plan.</summary><value>Default 10.</value>
     public int MissingRollbackPlanWeight { get; set; } = 10;
 
@@ -63,6 +69,9 @@ public sealed class ChangeRiskOptions
     /// <summary>How far back the failure-rate factor looks.</summary><value>Default 180.</value>
     public int HistoryDays { get; set; } = 180;
 
+    /// <summary>How far back resolved incidents in the blast radius count.</summary><value>Default 30.</value>
+    public int IncidentLookbackDays { get; set; } = 30;
+
     /// <summary>How many reached business services are examined for single points of failure.</summary><value>Default 10.</value>
     public int MaxServicesExamined { get; set; } = 10;
 
@@ -71,4 +80,12 @@ public sealed class ChangeRiskOptions
 
     /// <summary>The freeze calendar.</summary><value>Default empty.</value>
     public IList<FreezeWindow> FreezeWindows { get; } = [];
+
+    /// <summary>The CI attribute holding a CI's own maintenance window(s), e.g. "Sun 02:00-06:00 Europe/London".</summary>
+    /// <value>Default "maintenanceWindow".</value>
+    public string MaintenanceWindowAttribute { get; set; } = "maintenanceWindow";
+
+    /// <summary>Maintenance windows by class and environment, for CIs without their own; first match applies.</summary>
+    /// <value>Default empty.</value>
+    public IList<MaintenanceWindowRule> MaintenanceWindows { get; } = [];
 }

@@ -4,7 +4,8 @@ namespace Cmdb.Domain.Changes;
 
 /// <summary>
 /// Everything a requester says about a change: the part of a record that can be edited, and the whole of a
-/// what-if assessment input. <see cref="ChangeSpecRules"/> validates it.
+/// what-if assessment input. <see cref="ChangeSpecRules"/> validates it. <see cref="TemplateRef"/> is the id of a stored
+/// <see cref="ChangeTemplate"/> (before migration V0005 it was free text; such values stay and match no template).
 /// </summary>
 public sealed record ChangeSpec(
     string Title,

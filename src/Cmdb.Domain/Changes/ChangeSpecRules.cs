@@ -71,6 +71,12 @@ public static class ChangeSpecRules
             case TopologyEditKind.AddRelationship or TopologyEditKind.RemoveRelationship
                 when string.IsNullOrWhiteSpace(edit.RelationshipType) || string.IsNullOrWhiteSpace(edit.SourceId) || string.IsNullOrWhiteSpace(edit.TargetId):
                 throw CmdbException.Invalid($"Edit {i + 1} changes a relationship; it needs relationshipType, sourceId and targetId.", path);
+            case TopologyEditKind.SetField when string.IsNullOrWhiteSpace(edit.CiId) || string.IsNullOrWhiteSpace(edit.Field):
+                throw CmdbException.Invalid($"Edit {i + 1} sets a field; it needs ciId and field (e.g. status, minHealthy or an attribute such as version).", path);
+            case TopologyEditKind.SetField:
+                FieldEdits.CheckValue(edit, path, i);
+                Text(edit.Value, $"{path}.value");
+                break;
         }
     }
 }

@@ -10,7 +10,15 @@ namespace Cmdb.Domain.Changes;
 /// </summary>
 public sealed class ChangeVerifier(ImpactAnalyzer analyzer)
 {
-    public ChangeVerification Verify(ChangeRecord change, GraphIndex graph, DateTimeOffset now)
+    /// <param name="change">The change to verify.</param>
+    /// <param name="graph">The MVCC index.</param>
+    /// <param name="now">The time; before the window closes the answer is provisional.</param>
+    /// <param name="observed">
+    /// The CIs named by field edits as they were when the window closed (or now): where attributes the graph does not
+    /// hold (such as version) are read. Field edits on graph fields (status, minHealthy, …) are read from the graph.
+    /// </param>
+    public ChangeVerification Verify(
+        ChangeRecord change, GraphIndex graph, DateTimeOffset now, IReadOnlyDictionary<string, ConfigurationItem>? observed = null)
     {
         ArgumentNullException.ThrowIfNull(change);
         ArgumentNullException.ThrowIfNull(graph);
@@ -18,7 +26,7 @@ public sealed class ChangeVerifier(ImpactAnalyzer analyzer)
         var closed = now >= spec.PlannedEnd;
         var from = graph.Commits.SeqAt(spec.PlannedStart);
         var to = closed ? graph.Commits.SeqAt(spec.PlannedEnd) : graph.Commits.Latest;
-        var edits = spec.TopologyEdits.Select(e => new EditCheck(e, Happened(graph, e, to))).ToList();
+        var edits = spec.TopologyEdits.Select(e => e.Kind == TopologyEditKind.SetField ? CheckField(graph, e, to, observed) : new EditCheck(e, Happened(graph, e, to))).ToList();
 
         var targets = spec.TargetCiIds.Where(id => graph.TryGetNode(id, out var n) && graph.StateAt(n, from) is not null).ToList();
         var reached = new HashSet<int>();
@@ -59,6 +67,14 @@ public sealed class ChangeVerifier(ImpactAnalyzer analyzer)
             found.Add(new UndeclaredChange(UndeclaredChangeKind.RelationshipAdded, source, type, target, graph.Commits.TimeOf(graph.ValidFrom(e))));
         if (removed && !Declared(spec, TopologyEditKind.RemoveRelationship, type, source, target))
             found.Add(new UndeclaredChange(UndeclaredChangeKind.RelationshipRemoved, source, type, target, graph.Commits.TimeOf(graph.ValidTo(e))));
+    }
+
+    private static EditCheck CheckField(GraphIndex graph, TopologyEdit edit, int seq, IReadOnlyDictionary<string, ConfigurationItem>? observed)
+    {
+        if (!graph.TryGetNode(edit.CiId!, out var node)) return new EditCheck(edit, false);
+        var ci = observed is not null && observed.TryGetValue(edit.CiId!, out var found) ? found : null;
+        var value = FieldEdits.Observed(graph, node, seq, edit, ci);
+        return new EditCheck(edit, FieldEdits.Same(edit, value), value);
     }
 
     private static bool Declared(ChangeSpec spec, TopologyEditKind kind, string type, string source, string target) =>

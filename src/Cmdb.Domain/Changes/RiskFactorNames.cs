@@ -11,6 +11,8 @@ public static class RiskFactorNames
     public const string ChangeType = "changeType";
     public const string Collisions = "collisions";
     public const string FreezeWindow = "freezeWindow";
+    public const string MaintenanceWindow = "maintenanceWindow";
+    public const string Incidents = "incidents";
     public const string MissingRollbackPlan = "missingRollbackPlan";
     public const string MissingTestEvidence = "missingTestEvidence";
     public const string FailureRate = "failureRate";

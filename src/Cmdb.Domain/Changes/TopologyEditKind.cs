@@ -7,4 +7,7 @@ public enum TopologyEditKind
     RetireCi,
     AddRelationship,
     RemoveRelationship,
+
+    /// <summary>Sets one field or attribute of an existing CI (status, minHealthy, criticality, environment, or an attribute such as version).</summary>
+    SetField,
 }

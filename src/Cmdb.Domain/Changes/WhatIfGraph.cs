@@ -82,6 +82,9 @@ public static class WhatIfGraph
                     source == target, path);
                 g.AddEdge(nextKey--, source, target, type.Index, 2);
                 break;
+            case TopologyEditKind.SetField:
+                FieldEdits.Apply(g, Node(g, edit.CiId!, i, path), edit, 2);
+                break;
             default:
                 Remove(g, edit, i, path);
                 break;

@@ -15,6 +15,8 @@ internal static class ChangeJson
 
     public static string Write<T>(T value) => JsonSerializer.Serialize(value, Options);
 
-    public static ChangeSpec ReadSpec(string json) =>
-        JsonSerializer.Deserialize<ChangeSpec>(json, Options) ?? throw new InvalidOperationException("A stored change spec is null.");
+    public static ChangeSpec ReadSpec(string json) => Read<ChangeSpec>(json);
+
+    public static T Read<T>(string json) =>
+        JsonSerializer.Deserialize<T>(json, Options) ?? throw new InvalidOperationException($"A stored {typeof(T).Name} is null.");
 }

@@ -1,5 +1,6 @@
 using Cmdb.Domain.Changes;
 using Cmdb.Domain.Errors;
+using static Cmdb.Storage.Sqlite.Internal.SideStoreDatabase;
 
 namespace Cmdb.Storage.Sqlite.Changes;
 
@@ -12,7 +13,7 @@ public sealed partial class SqliteChangeStore
         DateTimeOffset from, DateTimeOffset to, IReadOnlyCollection<ChangeState>? states, CancellationToken cancellationToken)
     {
         if (to <= from) throw CmdbException.Invalid($"The period must end after it starts; it starts {from:O} and ends {to:O}.", "to");
-        await using var c = await OpenAsync(cancellationToken);
+        await using var c = await _db.OpenAsync(cancellationToken);
         using var cmd = Command(c, null, $"""
             SELECT {Columns} FROM change_record WHERE planned_start < $to AND planned_end > $from
             ORDER BY planned_start, id LIMIT $limit
@@ -38,7 +39,7 @@ public sealed partial class SqliteChangeStore
     {
         ArgumentNullException.ThrowIfNull(ciIds);
         ArgumentNullException.ThrowIfNull(classNames);
-        await using var c = await OpenAsync(cancellationToken);
+        await using var c = await _db.OpenAsync(cancellationToken);
         var found = new Dictionary<(string, string), ChangeOutcomeEntry>();
         await ReadOutcomes("ci_id", ciIds);
         await ReadOutcomes("class", classNames);

@@ -1,7 +1,9 @@
 using Cmdb.Domain.Changes;
 using Cmdb.Domain.Errors;
 using Cmdb.Domain.Items;
+using Cmdb.Storage.Sqlite.Internal;
 using Microsoft.Data.Sqlite;
+using static Cmdb.Storage.Sqlite.Internal.SideStoreDatabase;
 
 namespace Cmdb.Storage.Sqlite.Changes;
 
@@ -11,17 +13,18 @@ public sealed partial class SqliteChangeStore
 
     private static void EnsureCisExist(SqliteConnection c, SqliteTransaction tx, IReadOnlyList<string> ids)
     {
-        var missing = new List<string>();
-        using var cmd = Command(c, tx, "SELECT 1 FROM ci WHERE id = $id");
-        var p = cmd.Parameters.Add("$id", SqliteType.Text);
-        foreach (var id in ids)
-        {
-            p.Value = id;
-            if (cmd.ExecuteScalar() is null) missing.Add($"'{id}'");
-        }
-
+        var missing = SideStoreRows.Missing(c, tx, "SELECT 1 FROM ci WHERE id = $id", ids);
         if (missing.Count > 0)
             throw CmdbException.NotFound($"No CI with id {string.Join(", ", missing)}; a change can only target CIs that exist.");
+    }
+
+    private static void EnsureTemplateExists(SqliteConnection c, SqliteTransaction tx, string? templateId)
+    {
+        if (string.IsNullOrWhiteSpace(templateId)) return;
+        using var cmd = Command(c, tx, "SELECT 1 FROM change_template WHERE id = $id");
+        cmd.Parameters.AddWithValue("$id", templateId);
+        if (cmd.ExecuteScalar() is null)
+            throw CmdbException.NotFound($"No change template with id '{templateId}'; templateRef must be the id of a change template.");
     }
 
     private static void Insert(SqliteConnection c, SqliteTransaction tx, ChangeRecord r)
@@ -80,16 +83,10 @@ public sealed partial class SqliteChangeStore
         }
     }
 
-    private static void Audit(SqliteConnection c, SqliteTransaction tx, ChangeRecord r, Actor actor, string operation, DateTimeOffset now)
-    {
-        using var cmd = Command(c, tx, "INSERT INTO change_audit (change_id, at, actor, operation, detail) VALUES ($id, $at, $actor, $op, $detail)");
-        cmd.Parameters.AddWithValue("$id", r.Id);
-        cmd.Parameters.AddWithValue("$at", now.ToUnixTimeMilliseconds());
-        cmd.Parameters.AddWithValue("$actor", actor.Describe());
-        cmd.Parameters.AddWithValue("$op", operation);
-        cmd.Parameters.AddWithValue("$detail", ChangeJson.Write(r));
-        cmd.ExecuteNonQuery();
-    }
+    private static void Audit(SqliteConnection c, SqliteTransaction tx, ChangeRecord r, Actor actor, string operation, DateTimeOffset now) =>
+        SideStoreRows.Audit(
+            c, tx, "INSERT INTO change_audit (change_id, at, actor, operation, detail) VALUES ($id, $at, $actor, $op, $detail)",
+            r.Id, now, actor, operation, ChangeJson.Write(r));
 
     private static ChangeRecord? Read(SqliteConnection c, SqliteTransaction? tx, string id)
     {
@@ -123,13 +120,5 @@ public sealed partial class SqliteChangeStore
         cmd.Parameters.AddWithValue("$version", r.Version);
         cmd.Parameters.AddWithValue("$created", r.CreatedAt.ToUnixTimeMilliseconds());
         cmd.Parameters.AddWithValue("$updated", r.UpdatedAt.ToUnixTimeMilliseconds());
-    }
-
-    private static SqliteCommand Command(SqliteConnection c, SqliteTransaction? tx, string sql)
-    {
-        var cmd = c.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        return cmd;
     }
 }

@@ -2,6 +2,7 @@ using Cmdb.Domain.Changes;
 using Cmdb.Domain.Errors;
 using Cmdb.Domain.Items;
 using Cmdb.Domain.Storage;
+using Cmdb.Storage.Sqlite.Internal;
 using Microsoft.Data.Sqlite;
 
 namespace Cmdb.Storage.Sqlite.Changes;
@@ -12,24 +13,16 @@ namespace Cmdb.Storage.Sqlite.Changes;
 /// </summary>
 public sealed partial class SqliteChangeStore : IChangeStore, IDisposable
 {
-    private readonly ICmdbStore _cmdb;
+    private readonly SideStoreDatabase _db;
     private readonly TimeProvider _time;
-    private readonly string _connectionString;
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly int _retentionDays;
 
     public SqliteChangeStore(SqliteStorageOptions options, ICmdbStore cmdb, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(options);
-        _cmdb = cmdb;
+        _db = new SideStoreDatabase(options, cmdb, PruneOnceAsync); // every open prunes once, reads included
         _time = time;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = Path.GetFullPath(options.DatabasePath),
-            Mode = SqliteOpenMode.ReadWrite,
-            ForeignKeys = true,
-            Pooling = true,
-            DefaultTimeout = Math.Max(1, options.BusyTimeoutMilliseconds / 1000),
-        }.ToString();
+        _retentionDays = options.RetentionDays;
     }
 
     public async Task<ChangeRecord> CreateAsync(ChangeSpec spec, Actor actor, CancellationToken cancellationToken)
@@ -38,6 +31,7 @@ public sealed partial class SqliteChangeStore : IChangeStore, IDisposable
         return await WriteAsync(actor, "create", (c, tx, now) =>
         {
             EnsureCisExist(c, tx, spec.TargetCiIds);
+            EnsureTemplateExists(c, tx, spec.TemplateRef);
             var record = new ChangeRecord(Ulid.New(now), spec, ChangeState.Draft, null, null, now, now, 1);
             Insert(c, tx, record);
             return record;
@@ -46,7 +40,7 @@ public sealed partial class SqliteChangeStore : IChangeStore, IDisposable
 
     public async Task<ChangeRecord?> GetAsync(string id, CancellationToken cancellationToken)
     {
-        await using var c = await OpenAsync(cancellationToken);
+        await using var c = await _db.OpenAsync(cancellationToken);
         return Read(c, null, id);
     }
 
@@ -60,6 +54,7 @@ public sealed partial class SqliteChangeStore : IChangeStore, IDisposable
                 throw CmdbException.Conflict(
                     $"Change {id} is {ChangeStateMachine.Name(current.State)}; only DRAFT or ASSESSED changes can be edited.", "id");
             EnsureCisExist(c, tx, spec.TargetCiIds);
+            EnsureTemplateExists(c, tx, spec.TemplateRef);
             var next = current with { Spec = spec, UpdatedAt = now, Version = current.Version + 1 };
             Save(c, tx, next, replaceTargets: true);
             return next;
@@ -94,42 +89,19 @@ public sealed partial class SqliteChangeStore : IChangeStore, IDisposable
         }, cancellationToken);
     }
 
-    public void Dispose() => _gate.Dispose();
+    public void Dispose()
+    {
+        _db.Dispose();
+        _pruneGate.Dispose();
+    }
 
-    private async Task<ChangeRecord> WriteAsync(
+    private Task<ChangeRecord> WriteAsync(
         Actor actor, string operation, Func<SqliteConnection, SqliteTransaction, DateTimeOffset, ChangeRecord> write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        await _gate.WaitAsync(cancellationToken);
-        try
-        {
-            await using var c = await OpenAsync(cancellationToken);
-            using var tx = c.BeginTransaction(deferred: false);
-            var now = _time.GetUtcNow();
-            var record = write(c, tx, now);
-            Audit(c, tx, record, actor, operation, now);
-            tx.Commit();
-            return record;
-        }
-        finally
-        {
-            _gate.Release();
-        }
+        return _db.WriteAsync(_time.GetUtcNow, write, (c, tx, record, now) => Audit(c, tx, record, actor, operation, now), cancellationToken);
     }
 
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        await _cmdb.InitializeAsync(cancellationToken); // migrations (and so the change tables) run there; idempotent
-        var c = new SqliteConnection(_connectionString);
-        await c.OpenAsync(cancellationToken);
-        return c;
-    }
-
-    private static ChangeRecord Current(SqliteConnection c, SqliteTransaction tx, string id, long? expectedVersion)
-    {
-        var current = Read(c, tx, id) ?? throw CmdbException.NotFound($"No change with id '{id}'.");
-        if (expectedVersion is { } v && v != current.Version)
-            throw CmdbException.Conflict($"Change {id} is at version {current.Version}, not {v}: someone else changed it. Reload and retry.", "expectedVersion");
-        return current;
-    }
+    private static ChangeRecord Current(SqliteConnection c, SqliteTransaction tx, string id, long? expectedVersion) =>
+        SideStoreRows.Current(Read(c, tx, id), "change", id, expectedVersion, r => r.Version);
 }

@@ -46,6 +46,11 @@ internal static class ChangeEstate
         IReadOnlyDictionary<string, CiFacts>? facts = null) =>
         new(graph, others ?? [], history ?? [], facts ?? new Dictionary<string, CiFacts>(), Now);
 
+    /// <summary>An active template, reviewed until a year after <see cref="Now"/>.</summary>
+    public static ChangeTemplate Template(string id, string className, RiskLevel max = RiskLevel.Low, bool active = true, int reviewInDays = 365) =>
+        new(id, new ChangeTemplateSpec($"Template {id}", null, className, "Follow the runbook.", max, "CAB 2026-05", Now.AddDays(reviewInDays)),
+            active, Now, Now, 1);
+
     public static ChangeRiskOptions FreezeOn(int startHour, int hours)
     {
         var options = new ChangeRiskOptions();

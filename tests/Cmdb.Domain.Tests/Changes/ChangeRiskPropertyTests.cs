@@ -57,6 +57,32 @@ public class ChangeRiskPropertyTests
 
     [Theory]
     [MemberData(nameof(Seeds))]
+    public void Assess_AnOpenIncidentOnATarget_NeverLowersTheScore(int seed)
+    {
+        var (spec, context) = Random(seed);
+        var incident = new Cmdb.Domain.Incidents.Incident("inc", "Broken", null, Cmdb.Domain.Incidents.Severity.Sev2, Cmdb.Domain.Incidents.IncidentState.Open,
+            Now.AddHours(-2), [new Cmdb.Domain.Incidents.IncidentSymptom(spec.TargetCiIds[0], Now, "ops")], null, null, null, Now, Now, 1);
+
+        var before = _assessor.Assess(spec, null, context);
+        var after = _assessor.Assess(spec, null, context with { Incidents = [.. context.Incidents, incident] });
+
+        Assert.True(after.Score >= before.Score, $"seed {seed}: {before.Score} -> {after.Score}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Assess_ATargetWindowThatExcludesTheChange_NeverLowersTheScore(int seed)
+    {
+        var (spec, context) = Random(seed);
+        var windows = new Dictionary<string, string>(context.MaintenanceWindows) { [spec.TargetCiIds[0]] = "Daily 00:00-24:00 UTC" };
+        var inside = context with { MaintenanceWindows = windows };
+        var outside = context with { MaintenanceWindows = new Dictionary<string, string>(windows) { [spec.TargetCiIds[0]] = "Sun 03:00-03:01 Pacific/Auckland" } };
+
+        Assert.True(_assessor.Assess(spec, null, outside).Score >= _assessor.Assess(spec, null, inside).Score, $"seed {seed}");
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
     public void Assess_AnyChange_ContributionsSumToScoreAndRepeatIdentically(int seed)
     {
         var (spec, context) = Random(seed);

@@ -12,7 +12,8 @@ public class ChangeRiskScenarioTests
         var assessor = new ChangeRiskAssessor(FreezeOn(startHour: 0, hours: 48));
         var calm = new ChangeRiskAssessor(new ChangeRiskOptions());
 
-        var patch = calm.Assess(Spec(["node1"], ChangeType.Standard, template: "os-patch"), null, Context(graph));
+        var patch = calm.Assess(Spec(["node1"], ChangeType.Standard, template: "os-patch"), null,
+            Context(graph) with { Template = Template("os-patch", "VirtualMachine") });
         var schema = assessor.Assess(Spec(["db"], rollback: null), null, Context(graph));
 
         Assert.True(patch.Score < schema.Score, $"patch {patch.Score} should score below schema {schema.Score}");
@@ -29,7 +30,8 @@ public class ChangeRiskScenarioTests
     {
         var assessor = new ChangeRiskAssessor(FreezeOn(0, 48));
 
-        var result = assessor.Assess(Spec(["db"], ChangeType.Standard, template: "db-patch"), null, Context(Build()));
+        var result = assessor.Assess(Spec(["db"], ChangeType.Standard, template: "db-patch"), null,
+            Context(Build()) with { Template = Template("db-patch", "Database", RiskLevel.Medium) });
 
         Assert.NotEqual(RiskLevel.Low, result.Level);
         Assert.NotEqual(ApprovalPath.PreApproved, result.RecommendedApproval);
@@ -149,7 +151,7 @@ public class ChangeRiskScenarioTests
     {
         var result = new ChangeRiskAssessor(FreezeOn(0, 48)).Assess(Spec(["db", "node1"], rollback: null, tests: null), null, Context(Build()));
 
-        Assert.Equal(12, result.Factors.Select(f => f.Name).Distinct().Count());
+        Assert.Equal(14, result.Factors.Select(f => f.Name).Distinct().Count());
         Assert.Equal(result.Score, result.Factors.Sum(f => f.Contribution));
         Assert.All(result.Factors, f => Assert.False(string.IsNullOrWhiteSpace(f.Explanation)));
     }

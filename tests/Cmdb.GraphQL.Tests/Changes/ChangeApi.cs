@@ -7,7 +7,7 @@ namespace Cmdb.GraphQL.Tests.Changes;
 internal sealed class ChangeApi(GraphQLTestHost host)
 {
     public const string AssessmentFields = """
-        score level recommendedApproval newSinglePointsOfFailure
+        score level recommendedApproval approvalExplanation newSinglePointsOfFailure
         factors { name value weight contribution explanation }
         collisions { change { id title } sharedCiIds sharedCis { id name } }
         impact { totalCount summary { down degraded } }
@@ -55,6 +55,24 @@ internal sealed class ChangeApi(GraphQLTestHost host)
     public Task<JsonObject> OutcomeRawAsync(string id, string outcome, string? notes = null) => host.ExecuteAsync(
         $"mutation($id: ID!, $o: ChangeOutcome!, $n: String) {{ recordChangeOutcome(id: $id, outcome: $o, notes: $n) {{ {ChangeFields} }} }}",
         new JsonObject { ["id"] = id, ["o"] = outcome, ["n"] = notes }.ToJsonString());
+
+    public const string TemplateFields = "id name description className procedure maxRiskLevel approvedBy reviewBy active version";
+
+    public static JsonObject TemplateInput(string name, string className, string maxRiskLevel = "LOW", string reviewBy = "2027-06-30T00:00:00Z") => new()
+    {
+        ["name"] = name,
+        ["className"] = className,
+        ["procedure"] = "Patch one node at a time; check replication lag after each.",
+        ["maxRiskLevel"] = maxRiskLevel,
+        ["approvedBy"] = "CAB 2026-02",
+        ["reviewBy"] = reviewBy,
+    };
+
+    public Task<JsonObject> CreateTemplateRawAsync(JsonObject input) => host.ExecuteAsync(
+        $"mutation($input: ChangeTemplateInput!) {{ createChangeTemplate(input: $input) {{ {TemplateFields} }} }}",
+        new JsonObject { ["input"] = input.DeepClone() }.ToJsonString());
+
+    public async Task<string> CreateTemplateAsync(JsonObject input) => Data(await CreateTemplateRawAsync(input))["createChangeTemplate"]!["id"]!.GetValue<string>();
 
     public static JsonObject Data(JsonObject response)
     {

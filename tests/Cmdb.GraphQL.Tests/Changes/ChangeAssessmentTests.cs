@@ -16,7 +16,8 @@ public sealed class ChangeAssessmentTests(ChangeEstateFixture estate) : IClassFi
         var replica = await _api.IdAsync(Db, "pg-orders-03.prod.fra1.acme.internal:5432");
         var erp = await _api.IdAsync(Db, "pg-erp-01/erp");
 
-        var patch = await _api.AssessAsync(Input("Patch pg-orders-03", [replica], new(2026, 3, 2, 22, 0, 0, TimeSpan.Zero), type: "STANDARD", template: "pg-minor-patch"));
+        var template = await _api.CreateTemplateAsync(TemplateInput("pg-minor-patch", WellKnown.Classes.Database));
+        var patch = await _api.AssessAsync(Input("Patch pg-orders-03", [replica], new(2026, 3, 2, 22, 0, 0, TimeSpan.Zero), type: "STANDARD", template: template));
         var schema = await _api.AssessAsync(Input("Alter erp schema", [erp], ChangeEstateFixture.FreezeStart.AddDays(1), rollback: null));
 
         Assert.True(patch["score"]!.GetValue<int>() < schema["score"]!.GetValue<int>(), $"patch {patch} schema {schema}");

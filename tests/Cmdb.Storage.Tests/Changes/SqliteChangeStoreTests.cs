@@ -4,54 +4,29 @@ using Cmdb.Domain.Errors;
 using Cmdb.Domain.Items;
 using Cmdb.Domain.Model;
 using Cmdb.Domain.Storage;
-using Cmdb.Storage.Sqlite;
 using Cmdb.Storage.Sqlite.Changes;
 using Cmdb.Storage.Tests.Sqlite;
-using Cmdb.Testing;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Cmdb.Storage.Tests.Changes;
 
-public sealed class SqliteChangeStoreTests : IAsyncLifetime, IDisposable
+public sealed class SqliteChangeStoreTests : SideStoreTests
 {
-    private static readonly Lazy<ModelCatalog> Model = new(() => ModelLoader.Load(RepoPaths.SeedModel));
-    private static readonly Actor Alice = new(ActorKind.User, "alice");
-    private readonly TempDatabase _database = new();
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero));
-    private SqliteCmdbStore _cmdb = null!;
     private SqliteChangeStore _changes = null!;
     private string _db = "";
     private string _app = "";
 
-    public async Task InitializeAsync()
+    protected override async Task SeedAsync()
     {
-        _cmdb = new SqliteCmdbStore(new SqliteStorageOptions { DatabasePath = _database.Path }, Model.Value, _time);
-        await _cmdb.InitializeAsync(CancellationToken.None);
-        var result = await _cmdb.ApplyAsync(WriteBatch.Of(
+        var ids = await UpsertAsync(
             new UpsertCi(null, WellKnown.Classes.Database, new CiFields { Name = "db", Attributes = new JsonObject { ["engine"] = "postgres" } }),
-            new UpsertCi(null, WellKnown.Classes.Application, new CiFields { Name = "app" })), Alice, CancellationToken.None);
-        (_db, _app) = (result.Results[0].EntityId, result.Results[1].EntityId);
-        _changes = new SqliteChangeStore(new SqliteStorageOptions { DatabasePath = _database.Path }, _cmdb, _time);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _changes.Dispose();
-        await _cmdb.DisposeAsync();
-        _database.Dispose();
-    }
-
-    public void Dispose()
-    {
-        _changes?.Dispose();
-        _cmdb?.Dispose();
-        _database.Dispose();
+            new UpsertCi(null, WellKnown.Classes.Application, new CiFields { Name = "app" }));
+        (_db, _app) = (ids[0], ids[1]);
+        _changes = Own(new SqliteChangeStore(Options, Cmdb, Time));
     }
 
     private ChangeSpec Spec(params string[] targets) => new(
-        "Patch", "why", ChangeType.Normal, _time.GetUtcNow().AddDays(1), _time.GetUtcNow().AddDays(1).AddHours(2), targets, "bob", "undo", "tested", null,
+        "Patch", "why", ChangeType.Normal, Time.GetUtcNow().AddDays(1), Time.GetUtcNow().AddDays(1).AddHours(2), targets, "bob", "undo", "tested", null,
         [new TopologyEdit(TopologyEditKind.RetireCi, CiId: _db)]);
 
     [Fact]
@@ -93,7 +68,7 @@ public sealed class SqliteChangeStoreTests : IAsyncLifetime, IDisposable
         Assert.Equal((ChangeState.RolledBack, ChangeOutcome.RolledBack, 6L), (ended.State, ended.Outcome, ended.Version));
         Assert.Equal((_db, WellKnown.Classes.Database, ChangeOutcome.RolledBack), (Assert.Single(byCi).CiId, byCi[0].ClassName, byCi[0].Outcome));
         Assert.Equal(_app, Assert.Single(byClass).CiId);
-        Assert.Empty(await _changes.GetOutcomesAsync([_db], [], _time.GetUtcNow().AddSeconds(1), CancellationToken.None));
+        Assert.Empty(await _changes.GetOutcomesAsync([_db], [], Time.GetUtcNow().AddSeconds(1), CancellationToken.None));
     }
 
     [Fact]
@@ -125,25 +100,14 @@ public sealed class SqliteChangeStoreTests : IAsyncLifetime, IDisposable
     public async Task ListAsync_ReturnsOverlappingWindowsInStateFilter()
     {
         var a = await _changes.CreateAsync(Spec(_db), Alice, CancellationToken.None);
-        var b = await _changes.CreateAsync(Spec(_app) with { PlannedStart = _time.GetUtcNow().AddDays(5), PlannedEnd = _time.GetUtcNow().AddDays(6) },
+        var b = await _changes.CreateAsync(Spec(_app) with { PlannedStart = Time.GetUtcNow().AddDays(5), PlannedEnd = Time.GetUtcNow().AddDays(6) },
             Alice, CancellationToken.None);
         await _changes.TransitionAsync(b.Id, ChangeState.Assessed, null, Alice, CancellationToken.None);
-        var now = _time.GetUtcNow();
+        var now = Time.GetUtcNow();
 
         Assert.Equal([a.Id, b.Id], (await _changes.ListAsync(now, now.AddDays(10), null, CancellationToken.None)).Select(c => c.Id));
         Assert.Equal([a.Id], (await _changes.ListAsync(now, now.AddDays(2), null, CancellationToken.None)).Select(c => c.Id));
         Assert.Equal([b.Id], (await _changes.ListAsync(now, now.AddDays(10), [ChangeState.Assessed], CancellationToken.None)).Select(c => c.Id));
         await Assert.ThrowsAsync<CmdbException>(() => _changes.ListAsync(now, now, null, CancellationToken.None));
-    }
-
-    private object? Scalar(string sql)
-    {
-        using var c = new SqliteConnection($"Data Source={_database.Path}");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        var value = cmd.ExecuteScalar();
-        SqliteConnection.ClearPool(c);
-        return value;
     }
 }

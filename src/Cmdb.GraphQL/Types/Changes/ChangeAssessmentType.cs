@@ -12,6 +12,9 @@ public sealed class ChangeAssessmentType : ObjectGraphType<ChangeAssessmentNode>
         Field<NonNullGraphType<IntGraphType>>("score").Description("0 to 100; the sum of the factors' contributions.").Resolve(c => c.Source.Assessment.Score);
         Field<NonNullGraphType<RiskLevelType>>("level").Resolve(c => c.Source.Assessment.Level);
         Field<NonNullGraphType<ApprovalPathType>>("recommendedApproval").Resolve(c => c.Source.Assessment.RecommendedApproval);
+        Field<NonNullGraphType<StringGraphType>>("approvalExplanation")
+            .Description("One sentence saying why that approval path, e.g. why a standard-change template did or did not pre-approve it.")
+            .Resolve(c => c.Source.Assessment.ApprovalExplanation);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<RiskFactorType>>>>("factors").Resolve(c => c.Source.Assessment.Factors);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ChangeCollisionType>>>>("collisions").Resolve(c => c.Source.Collisions);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<IdGraphType>>>>("newSinglePointsOfFailure")

@@ -19,5 +19,5 @@ public sealed class ChangeInput
 
     public ChangeSpec ToSpec() => new(
         Title, Description, Type, PlannedStart, PlannedEnd, TargetCiIds, Implementer, RollbackPlan, TestEvidence, TemplateRef,
-        Edits?.Select(e => new TopologyEdit(e.Kind, e.CiId, e.ClassName, e.Environment, e.Criticality, e.RelationshipType, e.SourceId, e.TargetId)).ToList());
+        Edits?.Select(e => new TopologyEdit(e.Kind, e.CiId, e.ClassName, e.Environment, e.Criticality, e.RelationshipType, e.SourceId, e.TargetId, e.Field, e.Value)).ToList());
 }

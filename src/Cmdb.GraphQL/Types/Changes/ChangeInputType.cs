@@ -17,7 +17,7 @@ public sealed class ChangeInputType : InputObjectGraphType<ChangeInput>
         Field<StringGraphType>("implementer").Description("Who carries it out.");
         Field<StringGraphType>("rollbackPlan").Description("How to undo it.");
         Field<StringGraphType>("testEvidence").Description("Where it was tested and with what result.");
-        Field<StringGraphType>("templateRef").Description("The standard-change template it follows.");
+        Field<IdGraphType>("templateRef").Description("The id of the standard-change template it follows (see changeTemplates); must exist when recorded.");
         Field<ListGraphType<NonNullGraphType<TopologyEditInputType>>>("edits").Description("The topology edits it will make; assessment reads the topology after them.");
     }
 }

@@ -1,5 +1,7 @@
 using Cmdb.Domain.Changes;
 using Cmdb.Domain.Errors;
+using Cmdb.Domain.Events;
+using Cmdb.Domain.Incidents;
 using Cmdb.Domain.Graph;
 using Cmdb.Domain.Impact;
 using Cmdb.Domain.Storage;
@@ -18,6 +20,9 @@ public sealed partial class ChangeOperations
 
     private readonly ICmdbStore _store;
     private readonly IChangeStore _changes;
+    private readonly IChangeTemplateStore _templates;
+    private readonly IIncidentStore? _incidents;
+    private readonly IEventStore? _events;
     private readonly ChangeRiskAssessor _assessor;
     private readonly ChangeVerifier _verifier;
     private readonly ImpactAnalyzer _analyzer;
@@ -25,10 +30,14 @@ public sealed partial class ChangeOperations
     private readonly TimeProvider _time;
 
     public ChangeOperations(
-        ICmdbStore store, IChangeStore changes, ChangeRiskAssessor assessor, ChangeVerifier verifier, ImpactAnalyzer analyzer, IOptions<ChangeRiskOptions> options, TimeProvider time)
+        ICmdbStore store, IChangeStore changes, IChangeTemplateStore templates, ChangeRiskAssessor assessor, ChangeVerifier verifier, ImpactAnalyzer analyzer,
+        IOptions<ChangeRiskOptions> options, TimeProvider time, IIncidentStore? incidents = null, IEventStore? events = null)
     {
+        _incidents = incidents;
+        _events = events;
         _store = store;
         _changes = changes;
+        _templates = templates;
         _assessor = assessor;
         _verifier = verifier;
         _analyzer = analyzer;
@@ -54,13 +63,20 @@ public sealed partial class ChangeOperations
         var others = await _changes.ListAsync(spec.PlannedStart.AddDays(-BackgroundDays), spec.PlannedEnd, null, cancellationToken);
         var now = _time.GetUtcNow();
         var history = await _changes.GetOutcomesAsync(spec.TargetCiIds, Classes(graph, spec.TargetCiIds), now.AddDays(-_options.HistoryDays), cancellationToken);
-        var cis = await _store.GetCisAsync(spec.TargetCiIds, null, cancellationToken);
-        var facts = cis.Values.ToDictionary(
+        var cis = await _store.GetCisAsync([.. spec.TargetCiIds.Union(BusinessServices(graph), StringComparer.Ordinal)], null, cancellationToken);
+        var targets = spec.TargetCiIds.ToHashSet(StringComparer.Ordinal);
+        var facts = cis.Values.Where(ci => targets.Contains(ci.Id)).ToDictionary(
             ci => ci.Id,
             ci => new CiFacts(ci.Id, ci.Owner, ci.Sources.Select(s => s.LastSeen).Append(ci.UpdatedAt).Max()),
             StringComparer.Ordinal);
 
-        var assessment = _assessor.Assess(spec, changeId, new ChangeRiskContext(graph, others, history, facts, now));
+        var template = string.IsNullOrWhiteSpace(spec.TemplateRef) ? null : await _templates.GetTemplateAsync(spec.TemplateRef, cancellationToken);
+        var (incidents, firing) = await TroubleAsync(graph, spec, cancellationToken);
+        var context = new ChangeRiskContext(graph, others, history, facts, now)
+        {
+            MaintenanceWindows = MaintenanceWindows(cis.Values), Template = template, Incidents = incidents, FiringEvents = firing,
+        };
+        var assessment = _assessor.Assess(spec, changeId, context);
         var byId = others.ToDictionary(o => o.Id, StringComparer.Ordinal);
         return new ChangeAssessmentNode(assessment, [.. assessment.Collisions.Select(c => new ChangeCollisionNode(byId[c.ChangeId], null, c.SharedCiIds))]);
     }
@@ -70,7 +86,12 @@ public sealed partial class ChangeOperations
     {
         var change = await GetAsync(id, cancellationToken);
         var graph = await _store.GetGraphAsync(change.Spec.TargetCiIds, cancellationToken);
-        return _verifier.Verify(change, graph, _time.GetUtcNow());
+        var now = _time.GetUtcNow();
+        // Field edits on attributes the graph does not hold (version, …) are read from the CIs as they were at the close.
+        var fieldCis = change.Spec.TopologyEdits.Where(e => e.Kind == TopologyEditKind.SetField).Select(e => e.CiId!).Distinct(StringComparer.Ordinal).ToList();
+        var observed = fieldCis.Count == 0 ? null
+            : await _store.GetCisAsync(fieldCis, now >= change.Spec.PlannedEnd ? change.Spec.PlannedEnd : null, cancellationToken);
+        return _verifier.Verify(change, graph, now, observed);
     }
 
     private static List<string> Classes(GraphIndex graph, IEnumerable<string> ids)

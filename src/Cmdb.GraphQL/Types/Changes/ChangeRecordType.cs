@@ -26,7 +26,11 @@ public sealed class ChangeRecordType : ObjectGraphType<ChangeRecord>
         Field<StringGraphType>("implementer").Description("Who carries it out.").Resolve(c => c.Source.Spec.Implementer);
         Field<StringGraphType>("rollbackPlan").Description("How to undo it.").Resolve(c => c.Source.Spec.RollbackPlan);
         Field<StringGraphType>("testEvidence").Description("Where it was tested and with what result.").Resolve(c => c.Source.Spec.TestEvidence);
-        Field<StringGraphType>("templateRef").Description("The standard-change template it follows.").Resolve(c => c.Source.Spec.TemplateRef);
+        Field<StringGraphType>("templateRef").Description("The id of the standard-change template it follows.").Resolve(c => c.Source.Spec.TemplateRef);
+        Field<ChangeTemplateType>("template")
+            .Description("The standard-change template it follows; null when it names none or the id matches no template.")
+            .ResolveAsync(async c => c.Source.Spec.TemplateRef is { } id && c.RequestServices?.GetService(typeof(IChangeTemplateStore)) is IChangeTemplateStore templates
+                ? await templates.GetTemplateAsync(id, c.CancellationToken) : null);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<TopologyEditType>>>>("edits").Description("The topology edits it declares.").Resolve(c => c.Source.Spec.TopologyEdits);
         Field<ChangeOutcomeType>("outcome").Description("How it ended; null until recorded.").Resolve(c => c.Source.Outcome);
         Field<StringGraphType>("outcomeNotes").Description("What happened, as recorded with the outcome.").Resolve(c => c.Source.OutcomeNotes);

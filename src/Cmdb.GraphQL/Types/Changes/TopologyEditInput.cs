@@ -12,4 +12,6 @@ public sealed class TopologyEditInput
     public string? RelationshipType { get; set; }
     public string? SourceId { get; set; }
     public string? TargetId { get; set; }
+    public string? Field { get; set; }
+    public string? Value { get; set; }
 }

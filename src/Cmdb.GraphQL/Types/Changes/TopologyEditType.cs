@@ -17,5 +17,7 @@ public sealed class TopologyEditType : ObjectGraphType<TopologyEdit>
         Field<StringGraphType>("relationshipType").Description("The relationship type added or removed.").Resolve(c => c.Source.RelationshipType);
         Field<IdGraphType>("sourceId").Description("The relationship's source CI.").Resolve(c => c.Source.SourceId);
         Field<IdGraphType>("targetId").Description("The relationship's target CI.").Resolve(c => c.Source.TargetId);
+        Field<StringGraphType>("field").Description("SET_FIELD: the field or attribute set.").Resolve(c => c.Source.Field);
+        Field<StringGraphType>("value").Description("SET_FIELD: the declared value.").Resolve(c => c.Source.Value);
     }
 }
