@@ -10,6 +10,7 @@ public sealed partial class CmdbMutation
 {
     private void AddChangeFields()
     {
+        AddChangeTemplateFields();
         Field<NonNullGraphType<ChangeRecordType>>("createChange")
             .Description("Records a change in DRAFT. Its target CIs must exist.")
             .Argument<NonNullGraphType<ChangeInputType>>("input", "The change.")

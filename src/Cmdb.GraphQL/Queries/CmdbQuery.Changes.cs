@@ -11,6 +11,7 @@ public sealed partial class CmdbQuery
 {
     private void AddChangeFields()
     {
+        AddChangeTemplateFields();
         Field<NonNullGraphType<ChangeAssessmentType>>("assessChange")
             .Description("Scores a recorded change (changeId), a what-if (input), or a recorded change with the input's fields instead. Stores nothing.")
             .Argument<IdGraphType>("changeId", "A recorded change.")
