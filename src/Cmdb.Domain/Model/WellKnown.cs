@@ -12,6 +12,8 @@ public static class WellKnown
         public const string Pool = "Pool";
         public const string StorageArray = "StorageArray";
         public const string BusinessService = "BusinessService";
+        public const string TechnicalService = "TechnicalService";
+        public const string MessageBroker = "MessageBroker";
         public const string Application = "Application";
         public const string ApplicationInstance = "ApplicationInstance";
         public const string Process = "Process";

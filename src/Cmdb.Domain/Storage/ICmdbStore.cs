@@ -36,6 +36,24 @@ public interface ICmdbStore
     /// <summary>The CI that holds the identifier, or null.</summary>
     Task<ConfigurationItem?> FindByIdentifierAsync(string scheme, string value, DateTimeOffset? asOf, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// For each identifier (scheme, value) the id of the CI that holds it now; identifiers nobody holds are absent.
+    /// Batched for discovery's reconciliation: the embedded backend answers from memory.
+    /// </summary>
+    async Task<IReadOnlyDictionary<(string Scheme, string Value), string>> ResolveIdentifiersAsync(
+        IReadOnlyCollection<(string Scheme, string Value)> identifiers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(identifiers);
+        var found = new Dictionary<(string Scheme, string Value), string>();
+        foreach (var pair in identifiers)
+        {
+            if (found.ContainsKey(pair)) continue;
+            if (await FindByIdentifierAsync(pair.Scheme, pair.Value, null, cancellationToken) is { } ci) found[pair] = ci.Id;
+        }
+
+        return found;
+    }
+
     /// <summary>CIs matching the filter, ordered by id, one page at a time.</summary>
     Task<Page<ConfigurationItem>> QueryCisAsync(
         CiFilter filter, int first, string? after, DateTimeOffset? asOf, CancellationToken cancellationToken);
@@ -53,6 +71,35 @@ public interface ICmdbStore
 
     /// <summary>The audit history of a CI and its relationships, newest first.</summary>
     Task<Page<AuditEntry>> GetHistoryAsync(string ciId, int first, string? after, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Audited writes on any of <paramref name="ciIds"/> (their own and their relationships') committed in
+    /// [<paramref name="since"/>, <paramref name="until"/>], newest first, at most <paramref name="limit"/>. Batched for
+    /// diagnosis and whatChanged; this default pages through <see cref="GetHistoryAsync"/> per CI, backends do better.
+    /// </summary>
+    async Task<IReadOnlyList<CiAuditEntry>> GetAuditAsync(
+        IReadOnlyCollection<string> ciIds, DateTimeOffset since, DateTimeOffset until, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ciIds);
+        var found = new Dictionary<long, CiAuditEntry>();
+        foreach (var ciId in ciIds.Distinct(StringComparer.Ordinal))
+        {
+            string? after = null;
+            while (true)
+            {
+                var page = await GetHistoryAsync(ciId, 100, after, cancellationToken).ConfigureAwait(false);
+                foreach (var item in page.Items)
+                {
+                    if (item.Node.At >= since && item.Node.At <= until) found.TryAdd(item.Node.Sequence, new CiAuditEntry(item.Node, ciId, null));
+                }
+
+                if (!page.HasNextPage || page.Items.Count == 0 || page.Items[^1].Node.At < since) break;
+                after = page.EndCursor;
+            }
+        }
+
+        return [.. found.Values.OrderByDescending(e => e.Entry.Sequence).Take(limit)];
+    }
 
     /// <summary>Applies a batch atomically under <paramref name="actor"/>.</summary>
     Task<WriteResult> ApplyAsync(WriteBatch batch, Actor actor, CancellationToken cancellationToken);

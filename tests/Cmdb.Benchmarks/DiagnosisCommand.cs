@@ -1,0 +1,100 @@
+using System.Diagnostics;
+using System.Globalization;
+using Cmdb.Domain.Diagnosis;
+using Cmdb.Domain.Graph;
+using Cmdb.Testing;
+using Cmdb.Testing.Diagnosis;
+using Cmdb.Testing.Synthetic;
+
+namespace Cmdb.Benchmarks;
+
+/// <summary>
+/// <c>diagnosis</c>: accuracy of the diagnosis engine on injected faults (see <see cref="DiagnosisScenarioGenerator"/>)
+/// in two estate shapes, against the naive ranking on the same scenarios, and its latency on a large estate.
+/// </summary>
+internal static class DiagnosisCommand
+{
+    private static readonly DateTimeOffset At = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Start = At.AddDays(3);
+
+    public static void Run(string[] args)
+    {
+        var trials = Arg(args, "--trials", 500);
+        var seed = Arg(args, "--seed", 42);
+        var accuracyCis = Arg(args, "--accuracy-cis", 20_000);
+        var latencyCis = Arg(args, "--cis", 100_000);
+        var services = Arg(args, "--services", 400);
+        var latencyTrials = Arg(args, "--latency-trials", trials);
+        var model = TestModels.Seed;
+        var verbose = args.Contains("--verbose");
+        // --monitor-groups: pools, clusters and replica sets report their own health too (fewer topological twins).
+        var defaults = new DiagnosisOptions();
+        var options = args.Contains("--monitor-groups")
+            ? defaults with { MonitoredClasses = [.. defaults.MonitoredClasses, Domain.Model.WellKnown.Classes.RedundancyGroup] }
+            : defaults;
+        var probabilistic = new DiagnosisEngine(options);
+        var naive = new DiagnosisEngine(options with { Ranking = DiagnosisRanking.Naive });
+        var monitored = probabilistic.MonitoredFlags(model);
+        Report.Line($"diagnosis accuracy: {trials} trials per setting, seed {seed}, monitored: {string.Join(", ", options.MonitoredClasses)}; drop {DiagnosisScenarioGenerator.DropRate:P0}, "
+            + $"spurious {DiagnosisScenarioGenerator.SpuriousRate:P0}");
+        Report.Line("| estate | setting | trials | indist. | top-1 | top-3 | top-1 distinguishable | top-1 indist. (exact / group) | naive top-1 | naive top-3 | median ms | p90 ms |");
+        Report.Line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        var estates = new (string Name, Func<GraphIndex> Build)[]
+        {
+            ($"enterprise {accuracyCis / 1000}k", () => SyntheticEstate.Generate(accuracyCis, seed).LoadGraph(model, At)),
+            ($"microservices {services}", () => MicroserviceEstate.Build(model, services, seed, At)),
+            ($"enterprise {latencyCis / 1000}k", () => SyntheticEstate.Generate(latencyCis, seed).LoadGraph(model, At)),
+        };
+        for (var e = 0; e < estates.Length; e++)
+        {
+            var graph = estates[e].Build();
+            var large = e == estates.Length - 1;
+            var settings = args.Contains("--single-only") ? [DiagnosisSetting.SingleFault] : Enum.GetValues<DiagnosisSetting>();
+            foreach (var setting in large ? [DiagnosisSetting.SingleFault] : settings)
+            {
+                var generator = new DiagnosisScenarioGenerator(graph, monitored, Start, seed + (int)setting);
+                var tally = new DiagnosisTally(setting);
+                for (var t = 0; t < (large ? latencyTrials : trials); t++)
+                {
+                    var scenario = generator.Next(setting);
+                    var request = new DiagnosisRequest(scenario.SymptomCiIds, scenario.StartedAt, TimeSpan.FromHours(24));
+                    var watch = Stopwatch.StartNew();
+                    var scope = probabilistic.Prepare(graph, request);
+                    var prepared = watch.Elapsed.TotalMilliseconds;
+                    var result = probabilistic.Rank(scope, scenario.Evidence, 10);
+                    var ms = watch.Elapsed.TotalMilliseconds;
+                    if (verbose) Report.Line($"  t: prepare {prepared:F1} ms, total {ms:F1} ms, {scope.CandidateCount} candidates, {request.SymptomCiIds.Count} symptoms");
+                    var baseline = naive.Diagnose(graph, request, scenario.Evidence, 10);
+                    tally.Add(scenario, result, baseline, ms);
+                    if (verbose) Explain(graph, scenario, result);
+                }
+
+                Report.Line(tally.Row(estates[e].Name));
+            }
+        }
+    }
+
+    /// <summary>Prints a miss: the truth and the winner with their tallies, for tuning the model.</summary>
+    private static void Explain(GraphIndex graph, DiagnosisScenario scenario, DiagnosisResult result)
+    {
+        var truth = scenario.Causes[0];
+        if (result.Causes[0].CiId == truth || scenario.Causes.Count > 1) return;
+        string Describe(string id)
+        {
+            graph.TryGetNode(id, out var n);
+            var cls = graph.Model.Classes[graph.StateAt(n, graph.Commits.Latest)!.ClassIndex].Name;
+            var c = result.Causes.FirstOrDefault(x => x.CiId == id);
+            return c is null ? $"{cls} (not in top 10)"
+                : $"{cls} rank {c.Rank} log {c.LogScore:F2} expl {c.Evidence.SymptomsExplained.Count} healthy {c.Evidence.HealthyDependentCount} "
+                  + $"changes {string.Join(",", c.Evidence.Changes.Select(x => (x.OnCandidate ? "C" : "N") + x.Change.Kind.ToString()[0] + (Start - x.Change.At).TotalHours.ToString("F1", CultureInfo.InvariantCulture)))} twins {c.Evidence.IndistinguishableFrom.Count}";
+        }
+
+        Report.Line($"  miss: {scenario.SymptomCiIds.Count} symptoms, changed={scenario.CauseChanged}; truth {Describe(truth)}; top {Describe(result.Causes[0].CiId)}");
+    }
+
+    private static int Arg(string[] args, string name, int fallback)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1].Replace("_", "", StringComparison.Ordinal), CultureInfo.InvariantCulture) : fallback;
+    }
+}
