@@ -8,6 +8,9 @@ namespace Cmdb.Domain.Changes;
 public sealed record ChangeVerification(
     string ChangeId, bool WindowClosed, IReadOnlyList<EditCheck> Edits, IReadOnlyList<UndeclaredChange> Undeclared)
 {
+    /// <summary>The CIs of the blast radius the undeclared changes were looked for in (as it was when the window opened).</summary>
+    public IReadOnlyList<string> BlastRadiusCiIds { get; init; } = [];
+
     /// <summary>True when every declared edit happened and nothing undeclared was observed.</summary>
     public bool Clean => Edits.All(e => e.Happened) && Undeclared.Count == 0;
 }

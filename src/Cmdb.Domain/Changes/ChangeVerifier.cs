@@ -8,7 +8,7 @@ namespace Cmdb.Domain.Changes;
 /// Compares what a change declared with what the graph recorded during its window. Pure: reads the MVCC index at the
 /// commits in force when the window opened and when it closed (or now, if it is still open).
 /// </summary>
-public sealed class ChangeVerifier(ImpactAnalyzer analyzer)
+public sealed partial class ChangeVerifier(ImpactAnalyzer analyzer)
 {
     /// <param name="change">The change to verify.</param>
     /// <param name="graph">The MVCC index.</param>
@@ -54,7 +54,7 @@ public sealed class ChangeVerifier(ImpactAnalyzer analyzer)
             }
         }
 
-        return new ChangeVerification(change.Id, closed, edits, undeclared);
+        return new ChangeVerification(change.Id, closed, edits, undeclared) { BlastRadiusCiIds = [.. reached.Order().Select(graph.CiId)] };
     }
 
     private static void Edge(GraphIndex graph, ChangeSpec spec, int e, int from, int to, List<UndeclaredChange> found)

@@ -18,6 +18,9 @@ public sealed partial class ChangeOperations
     /// <summary>How far before a change's window approved changes are looked for (their edits shape its topology).</summary>
     public const int BackgroundDays = 30;
 
+    /// <summary>Audited writes read for one verification; a window with more is a problem of its own.</summary>
+    private const int MaxAuditedChanges = 10_000;
+
     private readonly ICmdbStore _store;
     private readonly IChangeStore _changes;
     private readonly IChangeTemplateStore _templates;
@@ -91,7 +94,13 @@ public sealed partial class ChangeOperations
         var fieldCis = change.Spec.TopologyEdits.Where(e => e.Kind == TopologyEditKind.SetField).Select(e => e.CiId!).Distinct(StringComparer.Ordinal).ToList();
         var observed = fieldCis.Count == 0 ? null
             : await _store.GetCisAsync(fieldCis, now >= change.Spec.PlannedEnd ? change.Spec.PlannedEnd : null, cancellationToken);
-        return _verifier.Verify(change, graph, now, observed);
+        var verification = _verifier.Verify(change, graph, now, observed);
+        if (now <= change.Spec.PlannedStart || verification.BlastRadiusCiIds.Count == 0) return verification;
+
+        // The graph holds only the facts traversals need; attribute edits (a version bump) are in the audit log.
+        var until = now < change.Spec.PlannedEnd ? now : change.Spec.PlannedEnd;
+        var audit = await _store.GetAuditAsync(verification.BlastRadiusCiIds, change.Spec.PlannedStart, until, MaxAuditedChanges, cancellationToken);
+        return ChangeVerifier.WithAuditedChanges(verification, change.Spec, audit);
     }
 
     private static List<string> Classes(GraphIndex graph, IEnumerable<string> ids)

@@ -1,7 +1,7 @@
-namespace Cmdb.Storage.Sqlite.Internal;
+namespace Cmdb.Domain.History;
 
-/// <summary>The operation and entity-kind words of <see cref="Domain.History.AuditEntry"/>, as stored.</summary>
-internal static class AuditNames
+/// <summary>The operation and entity-kind words of <see cref="AuditEntry"/>: every backend writes these, readers match on them.</summary>
+public static class AuditNames
 {
     public const string Create = "create";
     public const string Update = "update";
