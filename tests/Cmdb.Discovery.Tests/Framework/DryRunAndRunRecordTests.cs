@@ -43,6 +43,36 @@ public sealed class DryRunAndRunRecordTests
     }
 
     [Fact]
+    public async Task RunAsync_RunLeftRunningByACrashedProcess_IsClosedAsFailedWhenTheNextRunStarts()
+    {
+        await using var f = new EngineFixture();
+        var crashed = await f.EngineAsync();
+        var release = new TaskCompletionSource<DiscoveryBatch>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        f.Source("scan", _ =>
+        {
+            started.TrySetResult();
+            return release.Task;
+        });
+        var orphan = crashed.RunAsync("scan", DiscoveryTrigger.Schedule, CancellationToken.None); // never finishes: the process "dies"
+        await started.Task;
+        var orphanId = Assert.Single((await crashed.GetRunsAsync("scan", 10, null, CancellationToken.None)).Items).Node.Id;
+        f.Source("scan", () => DiscoveryBatch.Of(Scope("dc1", Server("a", serial: "A"))));
+        var restarted = await f.EngineAsync();
+
+        var next = await restarted.RunAsync("scan", DiscoveryTrigger.Schedule, CancellationToken.None);
+
+        var closed = await restarted.GetRunAsync(orphanId, CancellationToken.None);
+        Assert.Equal(DiscoveryRunStatus.Failed, closed!.Status);
+        Assert.NotNull(closed.EndedAt);
+        Assert.Contains("Interrupted", closed.Error, StringComparison.Ordinal);
+        Assert.Equal(DiscoveryRunStatus.Succeeded, next.Status);
+        Assert.False(orphan.IsCompleted);
+        release.SetResult(DiscoveryBatch.Of(Scope("dc1", Server("a", serial: "A")))); // let the orphan end before the fixture goes
+        await orphan;
+    }
+
+    [Fact]
     public async Task RunAsync_SecondRunWhileFirstRuns_IsRecordedAsSkipped()
     {
         await using var f = new EngineFixture();

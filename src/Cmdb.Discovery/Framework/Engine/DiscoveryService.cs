@@ -75,6 +75,7 @@ public sealed partial class DiscoveryService : IDiscoveryService, IDisposable
     private async Task<DiscoveryRun> RunLockedAsync(
         string name, string kind, DiscoverySourceOptions config, string runId, DiscoveryTrigger trigger, CancellationToken cancellationToken)
     {
+        await CloseInterruptedAsync(name, cancellationToken);
         var started = _time.GetUtcNow();
         var running = new DiscoveryRun(runId, name, kind, trigger, DiscoveryRunStatus.Running, started, null, DiscoveryRunCounts.Zero, null, [], null, 0);
         await SaveRunAsync(running, cancellationToken);
@@ -120,6 +121,21 @@ public sealed partial class DiscoveryService : IDiscoveryService, IDisposable
             await SaveRunAsync(Cancelled(running), CancellationToken.None);
             throw;
         }
+    }
+
+    /// <summary>
+    /// Holding the source's gate, a newest run still marked Running can only come from a process that died mid-run
+    /// (a crash or a kill: a normal stop records the cancellation). Close it so the record does not claim to run forever.
+    /// </summary>
+    private async Task CloseInterruptedAsync(string name, CancellationToken cancellationToken)
+    {
+        var newest = await _state.GetRunsAsync(name, 1, null, cancellationToken);
+        if (newest.Items is not [var item] || DiscoveryJson.Run(item.Node) is not { Status: DiscoveryRunStatus.Running } run) return;
+        await SaveRunAsync(run with
+        {
+            Status = DiscoveryRunStatus.Failed, EndedAt = _time.GetUtcNow(),
+            Error = "Interrupted: the service stopped before this run finished; its counts were not recorded. Found when the next run started.",
+        }, CancellationToken.None);
     }
 
     private DiscoveryRun Cancelled(DiscoveryRun running) =>
