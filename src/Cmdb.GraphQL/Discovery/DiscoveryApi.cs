@@ -71,5 +71,5 @@ internal static class DiscoveryApi
             : throw CmdbException.Invalid($"reason must be at most 2000 characters, not {reason.Length}.", "reason");
 
     private static IServiceProvider Services(IResolveFieldContext context) =>
-        context.RequestServices ?? throw new InvalidOperationException("ExecutionOptions.RequestServices must be set.");
+        context.Services();
 }

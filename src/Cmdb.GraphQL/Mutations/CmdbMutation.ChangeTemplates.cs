@@ -2,7 +2,6 @@ using Cmdb.Domain.Changes;
 using Cmdb.GraphQL.Types.Changes;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Cmdb.GraphQL.Mutations;
 
@@ -34,5 +33,5 @@ public sealed partial class CmdbMutation
     }
 
     private static IChangeTemplateStore Templates(IResolveFieldContext context) =>
-        (context.RequestServices ?? throw new InvalidOperationException("ExecutionOptions.RequestServices must be set.")).GetRequiredService<IChangeTemplateStore>();
+        context.Service<IChangeTemplateStore>();
 }

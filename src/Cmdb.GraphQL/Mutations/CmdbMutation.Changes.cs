@@ -2,7 +2,6 @@ using Cmdb.Domain.Changes;
 using Cmdb.GraphQL.Types.Changes;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Cmdb.GraphQL.Mutations;
 
@@ -45,5 +44,5 @@ public sealed partial class CmdbMutation
     }
 
     private static IChangeStore Store(IResolveFieldContext context) =>
-        (context.RequestServices ?? throw new InvalidOperationException("ExecutionOptions.RequestServices must be set.")).GetRequiredService<IChangeStore>();
+        context.Service<IChangeStore>();
 }

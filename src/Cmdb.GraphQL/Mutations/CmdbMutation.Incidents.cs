@@ -47,7 +47,7 @@ public sealed partial class CmdbMutation
             .Argument<NonNullGraphType<ListGraphType<NonNullGraphType<EventInputType>>>>("events", "The events.")
             .ResolveAsync(async c =>
             {
-                var services = c.RequestServices ?? throw new InvalidOperationException("ExecutionOptions.RequestServices must be set.");
+                var services = c.Services();
                 var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
                 var inputs = c.GetArgument<EventInputModel[]>("events").Select((e, i) => e.ToInput(now, $"events[{i}]")).ToList();
                 var result = await services.GetRequiredService<IEventStore>().IngestAsync(inputs, c.CancellationToken);
@@ -75,11 +75,11 @@ public sealed partial class CmdbMutation
     }
 
     private static IProblemStore Problems(IResolveFieldContext context) =>
-        (context.RequestServices ?? throw new InvalidOperationException("ExecutionOptions.RequestServices must be set.")).GetRequiredService<IProblemStore>();
+        context.Service<IProblemStore>();
 
     private static IIncidentStore Incidents(IResolveFieldContext context, out DateTimeOffset now)
     {
-        var services = context.RequestServices ?? throw new InvalidOperationException("ExecutionOptions.RequestServices must be set.");
+        var services = context.Services();
         now = services.GetRequiredService<TimeProvider>().GetUtcNow();
         services.GetRequiredService<CiIncidentsLoader>().Clear(); // later reads in this request must see the write
         return services.GetRequiredService<IIncidentStore>();

@@ -3,7 +3,6 @@ using Cmdb.Domain.Errors;
 using Cmdb.GraphQL.Types.Changes;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Cmdb.GraphQL.Queries;
 
@@ -24,5 +23,5 @@ public sealed partial class CmdbQuery
     }
 
     private static IChangeTemplateStore Templates(IResolveFieldContext context) =>
-        (context.RequestServices ?? throw new InvalidOperationException("ExecutionOptions.RequestServices must be set.")).GetRequiredService<IChangeTemplateStore>();
+        context.Service<IChangeTemplateStore>();
 }

@@ -3,7 +3,6 @@ using Cmdb.GraphQL.Types;
 using Cmdb.GraphQL.Types.Changes;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Cmdb.GraphQL.Queries;
 
@@ -50,5 +49,5 @@ public sealed partial class CmdbQuery
     }
 
     private static ChangeOperations Changes(IResolveFieldContext context) =>
-        (context.RequestServices ?? throw new InvalidOperationException("ExecutionOptions.RequestServices must be set.")).GetRequiredService<ChangeOperations>();
+        context.Service<ChangeOperations>();
 }

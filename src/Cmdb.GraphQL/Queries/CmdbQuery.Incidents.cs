@@ -5,7 +5,6 @@ using Cmdb.Domain.Problems;
 using Cmdb.GraphQL.Incidents;
 using GraphQL;
 using GraphQL.Types;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Cmdb.GraphQL.Queries;
 
@@ -82,5 +81,5 @@ public sealed partial class CmdbQuery
 
     private static T IncidentService<T>(IResolveFieldContext context)
         where T : notnull =>
-        (context.RequestServices ?? throw new InvalidOperationException("ExecutionOptions.RequestServices must be set.")).GetRequiredService<T>();
+        context.Service<T>();
 }

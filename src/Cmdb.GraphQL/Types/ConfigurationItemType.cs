@@ -30,7 +30,7 @@ public sealed partial class ConfigurationItemType : ObjectGraphType<CiNode>
             .Resolve(c => c.Source.Ci.Provenance.OrderBy(p => p.Key, StringComparer.Ordinal).ToArray());
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<SourceSightingType>>>>("sources")
             .Description("The discovery sources that reported it, with when each first and last saw it (current, whatever asOf says).")
-            .Resolve(c => c.RequestLoader<CiSourcesLoader>().Load(c.Source.Ci.Id).Then(list => list ?? c.Source.Ci.Sources));
+            .Resolve(c => c.Service<CiSourcesLoader>().Load(c.Source.Ci.Id).Then(list => list ?? c.Source.Ci.Sources));
         Field<NonNullGraphType<DateTimeType>>("createdAt").Description("When it was first stored.").Resolve(c => c.Source.Ci.CreatedAt);
         Field<NonNullGraphType<DateTimeType>>("updatedAt").Description("When this version was stored.").Resolve(c => c.Source.Ci.UpdatedAt);
         Field<NonNullGraphType<LongGraphType>>("version").Description("Increases with each change; pass it as expectedVersion to updateCi.").Resolve(c => c.Source.Ci.Version);

@@ -47,7 +47,7 @@ public static class ImpactQueries
     public static ImpactAnalyzer Analyzer(IResolveFieldContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var services = context.RequestServices ?? throw new InvalidOperationException("ExecutionOptions.RequestServices must be set to a per-request scope.");
+        var services = context.Services();
         return services.GetRequiredService<ImpactAnalyzer>();
     }
 
