@@ -60,6 +60,8 @@ public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDis
 
     public async Task InitializeAsync(CancellationToken cancellationToken)
     {
+        // Side stores call this before every connection; once open, they must not queue behind a write batch.
+        if (Volatile.Read(ref _graph) is not null && !_disposed) return;
         await _writeGate.WaitAsync(cancellationToken); // a second caller waits, then finds the store open
         try
         {

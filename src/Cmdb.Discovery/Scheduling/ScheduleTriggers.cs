@@ -1,4 +1,5 @@
 using Cmdb.Discovery.Framework;
+using Cmdb.Discovery.Framework.Options;
 using Quartz;
 
 namespace Cmdb.Discovery.Scheduling;
@@ -37,8 +38,7 @@ internal static class ScheduleTriggers
     public static CronExpression Cron(DiscoverySourceInfo source)
     {
         var expression = source.Schedule!.Trim();
-        var fields = expression.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        if (CronExpression.TryParse(expression, fields == 5 ? CronFormat.Unix : CronFormat.Quartz, out var cron) && cron is not null) return cron;
+        if (CronSchedule.Parse(expression) is { } cron) return cron;
 
         throw new InvalidOperationException(
             $"Cmdb:Discovery:Sources:{source.Name}:Schedule '{expression}' is not a valid cron expression: use five crontab fields "

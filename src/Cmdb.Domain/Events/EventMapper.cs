@@ -1,4 +1,5 @@
 using Cmdb.Domain.Errors;
+using Cmdb.Domain.Items;
 using Cmdb.Domain.Storage;
 
 namespace Cmdb.Domain.Events;
@@ -49,9 +50,14 @@ public sealed class EventMapper
             var cis = await _store.GetCisAsync([value], null, cancellationToken);
             id = cis.ContainsKey(value) ? value : null;
         }
+        else if (value.Length > CiRules.MaxIdentifierValueLength)
+        {
+            id = null; // no CI can hold it; a long label (a probe URL) must not fail the alerts it came with
+        }
         else
         {
-            id = (await _store.FindByIdentifierAsync(scheme, value, null, cancellationToken))?.Id;
+            var holders = await _store.ResolveIdentifiersAsync([(scheme, value)], cancellationToken);
+            id = holders.GetValueOrDefault((scheme, value));
         }
 
         _cache[(scheme, value)] = id;

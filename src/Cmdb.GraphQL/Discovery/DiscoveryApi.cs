@@ -13,13 +13,13 @@ internal static class DiscoveryApi
     public const int HeldScanLimit = 5000;
 
     public static IDiscoveryService Service(IResolveFieldContext context) =>
-        Services(context).GetService<IDiscoveryService>()
+        context.Services().GetService<IDiscoveryService>()
         ?? throw new InvalidOperationException("Discovery is not registered in this host: call AddDiscoveryEngine.");
 
     /// <summary>The registered scheduler; a host without one (tests, tools) runs sources manually only.</summary>
     public static IDiscoveryScheduler Scheduler(IResolveFieldContext context) =>
-        Services(context).GetService<IDiscoveryScheduler>()
-        ?? new ManualDiscoveryScheduler(Service(context), Services(context).GetService<TimeProvider>() ?? TimeProvider.System);
+        context.Services().GetService<IDiscoveryScheduler>()
+        ?? new ManualDiscoveryScheduler(Service(context), context.Services().GetService<TimeProvider>() ?? TimeProvider.System);
 
     public static async Task<IReadOnlyList<DiscoverySourceNode>> SourcesAsync(IResolveFieldContext context)
     {
@@ -64,12 +64,4 @@ internal static class DiscoveryApi
         !string.IsNullOrWhiteSpace(runId) && runId.Trim().Length <= 64
             ? runId.Trim()
             : throw CmdbException.Invalid("runId must be the id of a discovery run (1 to 64 characters).", "runId");
-
-    public static string? Reason(string? reason) =>
-        reason is null || reason.Length <= 2000
-            ? reason
-            : throw CmdbException.Invalid($"reason must be at most 2000 characters, not {reason.Length}.", "reason");
-
-    private static IServiceProvider Services(IResolveFieldContext context) =>
-        context.Services();
 }

@@ -42,8 +42,8 @@ public sealed partial class CmdbMutation
         Field<NonNullGraphType<DiscoveryRunType>>("rejectHeldRun")
             .Description("Discards the retirements a held run was holding back: nothing is retired. CONFLICT when the run is not held.")
             .Argument<NonNullGraphType<IdGraphType>>("runId", "The held run.")
-            .Argument<StringGraphType>("reason", "Why, for the record (at most 2000 characters).")
+            .Argument<StringGraphType>("reason", "Why, for the record (at most 1000 characters).")
             .ResolveAsync(async c => await DiscoveryApi.Service(c).RejectHeldRunAsync(
-                DiscoveryApi.RunId(c.GetArgument<string>("runId")), CmdbUserContext.ActorOf(c), DiscoveryApi.Reason(c.GetArgument<string?>("reason")), c.CancellationToken));
+                DiscoveryApi.RunId(c.GetArgument<string>("runId")), CmdbUserContext.ActorOf(c), c.GetArgument<string?>("reason"), c.CancellationToken));
     }
 }

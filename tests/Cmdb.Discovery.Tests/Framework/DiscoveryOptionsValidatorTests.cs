@@ -56,9 +56,24 @@ public sealed class DiscoveryOptionsValidatorTests
         Assert.True(Validator.Validate(null, options).Succeeded);
     }
 
-    [Fact]
-    public void Validate_BadCron_SaysItIsNotAQuartzCronExpression() =>
-        Assert.Contains("is not a valid Quartz cron expression", Fails(o => o.Sources["local-host"].Schedule = "every 15 minutes"), StringComparison.Ordinal);
+    [Theory]
+    [InlineData("every 15 minutes")]
+    [InlineData("*/15 * * *")]
+    [InlineData("0 0/15 * * * * * *")]
+    [InlineData("61 * * * *")]
+    public void Validate_BadCron_SaysWhichFormsAreAccepted(string schedule) =>
+        Assert.Contains("is not a valid cron expression: use five crontab fields", Fails(o => o.Sources["local-host"].Schedule = schedule), StringComparison.Ordinal);
+
+    [Theory]
+    [InlineData("*/15 * * * *")]
+    [InlineData("0 0/15 * * * ?")]
+    public void Validate_CrontabOrQuartzCron_Succeeds(string schedule)
+    {
+        var options = Valid();
+        options.Sources["local-host"].Schedule = schedule;
+        options.Sources["local-host"].Interval = null;
+        Assert.True(Validator.Validate(null, options).Succeeded);
+    }
 
     [Fact]
     public void Validate_TinyInterval_Fails() =>

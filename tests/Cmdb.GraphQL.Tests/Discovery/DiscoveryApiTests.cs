@@ -122,8 +122,8 @@ public sealed class DiscoveryApiTests : IAsyncLifetime
     public async Task RejectHeldRun_ReasonTooLong_IsValidation()
     {
         var response = await _host.ExecuteAsync("mutation($r: String) { rejectHeldRun(runId: \"01JANY\", reason: $r) { id } }",
-            new JsonObject { ["r"] = new string('x', 2001) }.ToJsonString());
+            new JsonObject { ["r"] = new string('x', 1001) }.ToJsonString());
 
-        ErrorAssert.Expect(response, "VALIDATION", "at most 2000");
+        ErrorAssert.Expect(response, "VALIDATION", "at most 1000");
     }
 }

@@ -53,6 +53,21 @@ public sealed class AlertmanagerWebhookTests(SeededHostFixture host) : IClassFix
         Assert.Contains(unmapped.Items, i => i.Node.Name == "Watchdog" && i.Node.Labels["datacenter"] == "nowhere");
     }
 
+    [Fact]
+    public async Task Post_AlertWithALabelLongerThanAnyIdentifier_IsStoredUnmappedWithTheOthers()
+    {
+        var probe = "https://shop.acme.example/health?" + new string('q', 1500); // a blackbox probe URL as instance
+        var body = AlertmanagerFixtures.Firing("long-label-1").Replace($"\"instance\": \"{AlertmanagerFixtures.DbKey}\"", $"\"instance\": \"{probe}\"", StringComparison.Ordinal);
+
+        using var response = await PostAsync(host.Client, body);
+        var result = await JsonAsync(response);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((1, 0, 1), (Int(result, "accepted"), Int(result, "mapped"), Int(result, "unmapped")));
+        var unmapped = await Events.ListAsync(new EventFilter(UnmappedOnly: true), 100, null, CancellationToken.None);
+        Assert.Contains(unmapped.Items, i => i.Node.Fingerprint == "long-label-1" && i.Node.Labels["instance"] == probe);
+    }
+
     public static TheoryData<string, string, string> BadBodies() => new()
     {
         { "{\"alerts\": [", "INVALID_JSON", "not valid JSON" },

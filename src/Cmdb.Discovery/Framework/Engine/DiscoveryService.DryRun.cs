@@ -14,8 +14,9 @@ public sealed partial class DiscoveryService
         var now = _time.GetUtcNow();
         var run = new DiscoveryRun("dry-run", name, config.Kind, DiscoveryTrigger.Manual, DiscoveryRunStatus.Running, now, null,
             DiscoveryRunCounts.Zero, null, [], null, 0);
-        // A private copy: planning never changes the cached sightings, but a dry run must not even warm the cache.
-        var state = _cache.TryGetValue(name, out var cached) ? cached : SourceState.From(
+        // A private copy read from the store: planning adds empty scopes to the state it is given, and a dry run takes no
+        // gate, so sharing the cache with a real run of the same source would race on its dictionaries.
+        var state = SourceState.From(
             await _state.GetSightingsAsync(name, cancellationToken), await _state.GetRelationshipSightingsAsync(name, cancellationToken));
         var holders = await _store.ResolveIdentifiersAsync(IdentifiersOf(batch), cancellationToken);
         var plans = await PlanItemsAsync(name, batch, state, holders, now, cancellationToken);

@@ -53,10 +53,19 @@ public sealed partial class DiscoveryService
         if (reason is { Length: > 1000 }) throw CmdbException.Invalid($"The reason is {reason.Length} characters; at most 1000 are allowed.", "reason");
         return await DecideAsync(runId, async (run, held) =>
         {
-            await _state.ResetMissedAsync(run.Source, [.. held.Select(h => (h.Scope, h.CiId))], cancellationToken);
-            _cache.TryRemove(run.Source, out _);
-            var note = $"Held retirements rejected by {actor.Describe()}{(string.IsNullOrWhiteSpace(reason) ? "." : $": {reason}")}";
-            return run with { Hold = HoldState.Rejected, Error = run.Error is null ? note : $"{run.Error}\n{note}" };
+            var gate = _running.GetOrAdd(run.Source, _ => new SemaphoreSlim(1, 1));
+            await gate.WaitAsync(cancellationToken); // a run in progress would otherwise keep, and act on, the rejected misses
+            try
+            {
+                await _state.ResetMissedAsync(run.Source, [.. held.Select(h => (h.Scope, h.CiId))], cancellationToken);
+                _cache.TryRemove(run.Source, out _);
+                var note = $"Held retirements rejected by {actor.Describe()}{(string.IsNullOrWhiteSpace(reason) ? "." : $": {reason}")}";
+                return run with { Hold = HoldState.Rejected, Error = run.Error is null ? note : $"{run.Error}\n{note}" };
+            }
+            finally
+            {
+                gate.Release();
+            }
         }, cancellationToken);
     }
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using Cmdb.Domain.Model;
 using Microsoft.Extensions.Options;
-using Quartz;
 
 namespace Cmdb.Discovery.Framework.Options;
 
@@ -43,27 +42,14 @@ public sealed class DiscoveryOptionsValidator(IDiscoverySourceFactory factory, M
             failures.Add($"{at} has both Schedule and Interval; keep one.");
         else if (!hasCron && !hasInterval && source.Enabled)
             failures.Add($"{at} needs a Schedule (cron, e.g. '0 0/15 * * * ?') or an Interval (e.g. '00:15:00'), or Enabled=false.");
-        if (hasCron && !IsValidCron(source.Schedule!))
-            failures.Add($"{at}:Schedule '{source.Schedule}' is not a valid Quartz cron expression (seconds minutes hours day-of-month month day-of-week, e.g. '0 0/15 * * * ?').");
+        if (hasCron && CronSchedule.Parse(source.Schedule!) is null)
+            failures.Add($"{at}:Schedule '{source.Schedule}' is not a valid cron expression: use five crontab fields (minute hour day-of-month month day-of-week, e.g. '*/15 * * * *') or Quartz's six (seconds first, e.g. '0 0/15 * * * ?').");
         if (source.Interval is { } interval && interval < TimeSpan.FromSeconds(10))
             failures.Add($"{at}:Interval must be at least 10 seconds, not {interval}.");
         if (source.Timeout <= TimeSpan.Zero || source.Timeout > TimeSpan.FromHours(24))
             failures.Add($"{at}:Timeout must be more than 0 and at most 24 hours, not {source.Timeout}.");
         if (source.Retries is < 0 or > 10)
             failures.Add($"{at}:Retries must be between 0 and 10, not {source.Retries}.");
-    }
-
-    private static bool IsValidCron(string expression)
-    {
-        try
-        {
-            _ = new CronExpression(expression);
-            return true;
-        }
-        catch (FormatException)
-        {
-            return false;
-        }
     }
 
     private void CheckRule(int index, PrecedenceRuleOptions rule, DiscoveryOptions options, List<string> failures)
