@@ -161,6 +161,7 @@ public sealed class StalenessTests
 
         var run = Assert.Single((await engine.GetRunsAsync("scan", 10, null, CancellationToken.None)).Items).Node;
         Assert.Equal(DiscoveryRunStatus.Failed, run.Status);
-        Assert.Contains("Cancelled", run.Error, StringComparison.Ordinal);
+        Assert.Contains("Cancelled while reading the source", run.Error, StringComparison.Ordinal);
+        Assert.Contains("nothing was written or retired", run.Error, StringComparison.Ordinal);
     }
 }

@@ -87,7 +87,7 @@ public sealed partial class DiscoveryService : IDiscoveryService, IDisposable
         }
         catch (OperationCanceledException)
         {
-            await SaveRunAsync(Cancelled(running), CancellationToken.None);
+            await SaveRunAsync(Cancelled(running, whileLoading: false), CancellationToken.None);
             throw;
         }
 
@@ -118,7 +118,7 @@ public sealed partial class DiscoveryService : IDiscoveryService, IDisposable
         catch (OperationCanceledException)
         {
             _cache.TryRemove(name, out _);
-            await SaveRunAsync(Cancelled(running), CancellationToken.None);
+            await SaveRunAsync(Cancelled(running, whileLoading: true), CancellationToken.None);
             throw;
         }
     }
@@ -138,8 +138,14 @@ public sealed partial class DiscoveryService : IDiscoveryService, IDisposable
         }, CancellationToken.None);
     }
 
-    private DiscoveryRun Cancelled(DiscoveryRun running) =>
-        running with { Status = DiscoveryRunStatus.Failed, EndedAt = _time.GetUtcNow(), Error = "Cancelled (the service is stopping); nothing was retired." };
+    // The caller's token fires on shutdown, and also when a scheduler's whole-run time limit passes: say what was left.
+    private DiscoveryRun Cancelled(DiscoveryRun running, bool whileLoading) => running with
+    {
+        Status = DiscoveryRunStatus.Failed, EndedAt = _time.GetUtcNow(),
+        Error = whileLoading
+            ? "Cancelled while loading (the service is stopping, or the run's time limit passed): batches already committed stay, the rest was not written."
+            : "Cancelled while reading the source (the service is stopping, or the run's time limit passed): nothing was written or retired.",
+    };
 
     /// <summary>Gets the batch under the source's timeout. A null batch comes with the reason, for the run record.</summary>
     private async Task<(DiscoveryBatch? Batch, string? Error)> DiscoverAsync(string name, DiscoverySourceOptions config, CancellationToken cancellationToken)
