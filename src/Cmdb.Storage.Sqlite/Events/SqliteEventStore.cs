@@ -72,12 +72,16 @@ public sealed partial class SqliteEventStore : IEventStore, IDisposable
 
     public void Dispose() => _db.Dispose();
 
-    /// <summary>At most hourly, forgets events that ended before the retention period (Cmdb:Storage:Sqlite:RetentionDays).</summary>
+    /// <summary>
+    /// At most hourly, forgets events that ended before the retention period (Cmdb:Storage:Sqlite:RetentionDays), and
+    /// firing ones no sender has repeated for that long: Alertmanager re-sends firing alerts every repeat_interval, so
+    /// such an event's resolve was lost, and it would otherwise fire for ever.
+    /// </summary>
     private void Prune(SqliteConnection c, SqliteTransaction tx, DateTimeOffset now)
     {
         if (now < _nextPruneAt) return;
         _nextPruneAt = now.AddHours(1);
-        using var cmd = Command(c, tx, "DELETE FROM monitoring_event WHERE ends_at IS NOT NULL AND ends_at < $cutoff");
+        using var cmd = Command(c, tx, "DELETE FROM monitoring_event WHERE (ends_at IS NOT NULL AND ends_at < $cutoff) OR last_received_at < $cutoff");
         cmd.Parameters.AddWithValue("$cutoff", now.AddDays(-_retentionDays).ToUnixTimeMilliseconds());
         cmd.ExecuteNonQuery();
     }

@@ -146,15 +146,19 @@ public sealed class SqliteEventStoreTests : IncidentStoreFixture
     }
 
     [Fact]
-    public async Task IngestAsync_EventsEndedBeforeRetention_AreForgottenFiringOnesKept()
+    public async Task IngestAsync_EventsEndedOrUnrepeatedBeforeRetention_AreForgottenRepeatedFiringOnesKept()
     {
+        var longFiring = Alert("web-01.acme.internal:9100", EventStatus.Firing, "long-firing");
         await Events.IngestAsync(
             [
                 Alert("web-01.acme.internal:9100", EventStatus.Resolved, "old") with { EndsAt = Time.GetUtcNow().AddMinutes(-1) },
-                Alert("web-01.acme.internal:9100", EventStatus.Firing, "long-firing"),
+                longFiring,
+                Alert("web-01.acme.internal:9100", EventStatus.Firing, "resolve-lost"),
             ],
             CancellationToken.None);
-        Time.Advance(TimeSpan.FromDays(401));
+        Time.Advance(TimeSpan.FromDays(200));
+        await Events.IngestAsync([longFiring], CancellationToken.None); // Alertmanager repeats what still fires
+        Time.Advance(TimeSpan.FromDays(201));
 
         await Events.IngestAsync([Alert("web-01.acme.internal:9100", fingerprint: "new")], CancellationToken.None);
 
