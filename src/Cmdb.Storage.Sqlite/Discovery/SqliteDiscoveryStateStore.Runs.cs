@@ -22,6 +22,7 @@ public sealed partial class SqliteDiscoveryStateStore
             cmd.Parameters.AddWithValue("$at", run.StartedAt.ToUnixTimeMilliseconds());
             cmd.Parameters.AddWithValue("$record", run.Json);
             cmd.ExecuteNonQuery();
+            Prune(c, tx, run.StartedAt);
         }, cancellationToken);
     }
 

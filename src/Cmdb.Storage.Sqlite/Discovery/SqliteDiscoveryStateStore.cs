@@ -14,8 +14,13 @@ namespace Cmdb.Storage.Sqlite.Discovery;
 public sealed partial class SqliteDiscoveryStateStore : IDiscoveryStateStore, IDisposable
 {
     private readonly SideStoreDatabase _db;
+    private readonly int _retentionDays;
 
-    public SqliteDiscoveryStateStore(SqliteStorageOptions options, ICmdbStore cmdb) => _db = new SideStoreDatabase(options, cmdb);
+    public SqliteDiscoveryStateStore(SqliteStorageOptions options, ICmdbStore cmdb)
+    {
+        _db = new SideStoreDatabase(options, cmdb);
+        _retentionDays = options.RetentionDays;
+    }
 
     public void Dispose() => _db.Dispose();
 

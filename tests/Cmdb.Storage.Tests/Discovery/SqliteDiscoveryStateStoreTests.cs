@@ -39,6 +39,25 @@ public sealed class SqliteDiscoveryStateStoreTests : SqliteFileTests
     }
 
     [Fact]
+    public async Task SaveRunAsync_RecordsOlderThanRetention_AreForgottenExceptRunsStillHolding()
+    {
+        var (cmdb, state) = await OpenStateAsync();
+        await using var _ = cmdb;
+        using var __ = state;
+        await state.SaveRunAsync(new StoredRun("01OLD", "tf", T0, "{}"), CancellationToken.None);
+        await state.SaveRunAsync(new StoredRun("01HELD", "tf", T0, "{}"), CancellationToken.None);
+        await state.AddHeldAsync([new HeldRetirement("01HELD", "tf", "s1", "ci-1", "missed")], CancellationToken.None);
+        await state.AddConflictsAsync([new StoredConflict("01X", "tf", "01OLD", T0, "{}")], CancellationToken.None);
+
+        await state.SaveRunAsync(new StoredRun("01NEW", "tf", T0.AddDays(401), "{}"), CancellationToken.None);
+
+        var runs = await state.GetRunsAsync("tf", 10, null, CancellationToken.None);
+        Assert.Equal(["01HELD", "01NEW"], runs.Items.Select(i => i.Node.Id).Order(StringComparer.Ordinal));
+        Assert.Equal(0, (await state.GetConflictsAsync("tf", 10, null, CancellationToken.None)).TotalCount);
+        Assert.Single(await state.GetHeldAsync("01HELD", CancellationToken.None));
+    }
+
+    [Fact]
     public async Task GetRunsAsync_ForeignCursorOrBadPageSize_ValidationError()
     {
         var (cmdb, state) = await OpenStateAsync();
