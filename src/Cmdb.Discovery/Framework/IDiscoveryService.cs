@@ -32,6 +32,9 @@ public interface IDiscoveryService
     /// <summary>Reconciliation conflicts (ambiguous matches) newest first, of one source or all.</summary>
     Task<Page<ReconciliationConflict>> GetConflictsAsync(string? sourceName, int first, string? after, CancellationToken cancellationToken);
 
+    /// <summary>Runs whose retirements wait for approval (<see cref="HoldState.Pending"/>), newest first.</summary>
+    Task<IReadOnlyList<DiscoveryRun>> GetHeldRunsAsync(CancellationToken cancellationToken);
+
     /// <summary>Carries out the retirements a held run was holding back. Conflict when the run is not held.</summary>
     Task<DiscoveryRun> ApproveHeldRunAsync(string runId, Actor actor, CancellationToken cancellationToken);
 

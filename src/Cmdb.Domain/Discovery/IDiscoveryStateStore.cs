@@ -44,6 +44,9 @@ public interface IDiscoveryStateStore : ISightingReader
     /// <summary>Records the retirements a run holds back.</summary>
     Task AddHeldAsync(IReadOnlyList<HeldRetirement> held, CancellationToken cancellationToken);
 
+    /// <summary>The ids of the runs that hold retirements back, newest first.</summary>
+    Task<IReadOnlyList<string>> GetHeldRunIdsAsync(CancellationToken cancellationToken);
+
     /// <summary>The retirements a held run is holding back.</summary>
     Task<IReadOnlyList<HeldRetirement>> GetHeldAsync(string runId, CancellationToken cancellationToken);
 

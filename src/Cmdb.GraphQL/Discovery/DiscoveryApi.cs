@@ -10,7 +10,6 @@ namespace Cmdb.GraphQL.Discovery;
 internal static class DiscoveryApi
 {
     /// <summary>How many recent runs <c>heldDiscoveryRuns</c> looks through: a held run waits for an admin, so it is recent.</summary>
-    public const int HeldScanLimit = 5000;
 
     public static IDiscoveryService Service(IResolveFieldContext context) =>
         context.Services().GetService<IDiscoveryService>()
@@ -36,23 +35,9 @@ internal static class DiscoveryApi
         return new DiscoverySourceNode(info, schedule, lastRuns.GetValueOrDefault(info.Name));
     }
 
-    /// <summary>Runs whose retirements wait for approval, newest first, among the latest <see cref="HeldScanLimit"/> runs.</summary>
-    public static async Task<IReadOnlyList<DiscoveryRun>> HeldRunsAsync(IResolveFieldContext context)
-    {
-        var service = Service(context);
-        var held = new List<DiscoveryRun>();
-        string? after = null;
-        for (var seen = 0; seen < HeldScanLimit;)
-        {
-            var page = await service.GetRunsAsync(null, 500, after, context.CancellationToken);
-            held.AddRange(page.Items.Select(i => i.Node).Where(r => r.Hold == HoldState.Pending));
-            seen += page.Items.Count;
-            if (!page.HasNextPage || page.EndCursor is null) break;
-            after = page.EndCursor;
-        }
-
-        return held;
-    }
+    /// <summary>Runs whose retirements wait for approval, newest first.</summary>
+    public static Task<IReadOnlyList<DiscoveryRun>> HeldRunsAsync(IResolveFieldContext context) =>
+        Service(context).GetHeldRunsAsync(context.CancellationToken);
 
     /// <summary>An optional source filter: omitted means all sources; present must name one.</summary>
     public static string? SourceFilter(string? source) =>

@@ -37,7 +37,7 @@ public sealed partial class CmdbQuery
                 Paging.After(c.GetArgument<string?>("after")), c.CancellationToken));
 
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<DiscoveryRunType>>>>("heldDiscoveryRuns")
-            .Description($"Runs whose retirements wait for an admin (approveHeldRun / rejectHeldRun), newest first, among the latest {DiscoveryApi.HeldScanLimit} runs.")
+            .Description("Runs whose retirements wait for an admin (approveHeldRun / rejectHeldRun), newest first.")
             .ResolveAsync(async c => await DiscoveryApi.HeldRunsAsync(c));
 
         Field<NonNullGraphType<DiscoveryDiffType>>("discoveryDryRun")

@@ -26,6 +26,16 @@ public sealed partial class SqliteDiscoveryStateStore
         }, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<string>> GetHeldRunIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var c = await _db.OpenAsync(cancellationToken);
+        using var cmd = Command(c, null, "SELECT DISTINCT run_id FROM discovery_held ORDER BY run_id DESC");
+        var ids = new List<string>();
+        await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
+        while (await r.ReadAsync(cancellationToken)) ids.Add(r.GetString(0));
+        return ids;
+    }
+
     public async Task<IReadOnlyList<HeldRetirement>> GetHeldAsync(string runId, CancellationToken cancellationToken)
     {
         await using var c = await _db.OpenAsync(cancellationToken);

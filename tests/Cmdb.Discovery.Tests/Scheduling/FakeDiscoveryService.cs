@@ -65,6 +65,8 @@ public sealed class FakeDiscoveryService(params DiscoverySourceInfo[] sources) :
     public Task<Page<ReconciliationConflict>> GetConflictsAsync(string? sourceName, int first, string? after, CancellationToken cancellationToken) =>
         Task.FromResult(new Page<ReconciliationConflict>([], 0, false));
 
+    public Task<IReadOnlyList<DiscoveryRun>> GetHeldRunsAsync(CancellationToken cancellationToken) => Task.FromResult<IReadOnlyList<DiscoveryRun>>([]);
+
     public Task<DiscoveryRun> ApproveHeldRunAsync(string runId, Actor actor, CancellationToken cancellationToken) => throw new NotSupportedException();
 
     public Task<DiscoveryRun> RejectHeldRunAsync(string runId, Actor actor, string? reason, CancellationToken cancellationToken) => throw new NotSupportedException();

@@ -55,6 +55,7 @@ public sealed class SqliteDiscoveryStateStoreTests : SqliteFileTests
         Assert.Equal(["01HELD", "01NEW"], runs.Items.Select(i => i.Node.Id).Order(StringComparer.Ordinal));
         Assert.Equal(0, (await state.GetConflictsAsync("tf", 10, null, CancellationToken.None)).TotalCount);
         Assert.Single(await state.GetHeldAsync("01HELD", CancellationToken.None));
+        Assert.Equal(["01HELD"], await state.GetHeldRunIdsAsync(CancellationToken.None));
     }
 
     [Fact]

@@ -25,5 +25,16 @@ public sealed partial class DiscoveryService
             [.. page.Items.Select(i => new PageItem<ReconciliationConflict>(DiscoveryJson.Conflict(i.Node), i.Cursor))], page.TotalCount, page.HasNextPage);
     }
 
+    public async Task<IReadOnlyList<DiscoveryRun>> GetHeldRunsAsync(CancellationToken cancellationToken)
+    {
+        var held = new List<DiscoveryRun>();
+        foreach (var id in await _state.GetHeldRunIdsAsync(cancellationToken))
+        {
+            if (await GetRunAsync(id, cancellationToken) is { Hold: HoldState.Pending } run) held.Add(run);
+        }
+
+        return held;
+    }
+
     private Task SaveRunAsync(DiscoveryRun run, CancellationToken cancellationToken) => _state.SaveRunAsync(DiscoveryJson.Store(run), cancellationToken);
 }
