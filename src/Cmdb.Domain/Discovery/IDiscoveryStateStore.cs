@@ -29,9 +29,12 @@ public interface IDiscoveryStateStore : ISightingReader
     /// <summary>Every relationship sighting of a source, all scopes.</summary>
     Task<IReadOnlyList<RelationshipSighting>> GetRelationshipSightingsAsync(string source, CancellationToken cancellationToken);
 
-    /// <summary>Of <paramref name="ciIds"/>, those another source or scope saw on its latest run (missed count 0).</summary>
+    /// <summary>
+    /// Of <paramref name="ciIds"/>, those another source or scope saw on its latest run (missed count 0). Only sightings
+    /// of <paramref name="liveSources"/> count: a source removed from configuration never runs again to miss anything.
+    /// </summary>
     Task<IReadOnlySet<string>> GetSeenElsewhereAsync(
-        string source, string scope, IReadOnlyCollection<string> ciIds, CancellationToken cancellationToken);
+        string source, string scope, IReadOnlyCollection<string> ciIds, IReadOnlyCollection<string> liveSources, CancellationToken cancellationToken);
 
     /// <summary>Applies one run's sighting bookkeeping in one transaction (set-based per scope).</summary>
     Task SaveSightingsAsync(SightingChanges changes, CancellationToken cancellationToken);

@@ -44,16 +44,19 @@ public sealed partial class SqliteDiscoveryStateStore
     }
 
     public async Task<IReadOnlySet<string>> GetSeenElsewhereAsync(
-        string source, string scope, IReadOnlyCollection<string> ciIds, CancellationToken cancellationToken)
+        string source, string scope, IReadOnlyCollection<string> ciIds, IReadOnlyCollection<string> liveSources, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(liveSources);
         var found = new HashSet<string>(StringComparer.Ordinal);
         if (ciIds.Count == 0) return found;
         await using var c = await _db.OpenAsync(cancellationToken);
         using var cmd = Command(c, null, """
             SELECT DISTINCT ci_id FROM discovery_sighting
             WHERE ci_id IN (SELECT value FROM json_each($ids)) AND missed = 0 AND retired = 0 AND NOT (source = $source AND scope = $scope)
+              AND source IN (SELECT value FROM json_each($live))
             """);
         cmd.Parameters.AddWithValue("$ids", JsonIds(ciIds));
+        cmd.Parameters.AddWithValue("$live", JsonIds(liveSources));
         cmd.Parameters.AddWithValue("$source", source);
         cmd.Parameters.AddWithValue("$scope", scope);
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken);

@@ -96,7 +96,8 @@ public sealed class SqliteDiscoveryStateStoreTests : SqliteFileTests
         var sources = await state.GetSourcesAsync(["ci-1", "ci-9"], CancellationToken.None);
         Assert.Equal(["k8s", "tf"], sources["ci-1"].Select(s => s.Source));
         Assert.False(sources.ContainsKey("ci-9"));
-        Assert.Equal(["ci-1"], await state.GetSeenElsewhereAsync("tf", "s1", ["ci-1", "ci-2"], CancellationToken.None));
+        Assert.Equal(["ci-1"], await state.GetSeenElsewhereAsync("tf", "s1", ["ci-1", "ci-2"], ["tf", "k8s"], CancellationToken.None));
+        Assert.Empty(await state.GetSeenElsewhereAsync("tf", "s1", ["ci-1", "ci-2"], ["tf"], CancellationToken.None)); // k8s no longer configured
 
         await state.ResetMissedAsync("tf", [("s1", "ci-2")], CancellationToken.None);
         Assert.All(await state.GetSightingsAsync("tf", CancellationToken.None), s => Assert.Equal(0, s.Missed));

@@ -46,7 +46,8 @@ public sealed partial class DiscoveryService
 
             if (retire.Count > 0)
             {
-                var elsewhere = await _state.GetSeenElsewhereAsync(run.Source, scope.Scope, [.. retire.Select(r => r.CiId)], cancellationToken);
+                var elsewhere = await _state.GetSeenElsewhereAsync(
+                    run.Source, scope.Scope, [.. retire.Select(r => r.CiId)], [.. Sources.Select(s => s.Name)], cancellationToken);
                 missed.AddRange(retire.Where(r => elsewhere.Contains(r.CiId)));
                 retire.RemoveAll(r => elsewhere.Contains(r.CiId));
             }
