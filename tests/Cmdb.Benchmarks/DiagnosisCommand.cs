@@ -32,11 +32,21 @@ internal static class DiagnosisCommand
         var options = args.Contains("--monitor-groups")
             ? defaults with { MonitoredClasses = [.. defaults.MonitoredClasses, Domain.Model.WellKnown.Classes.RedundancyGroup] }
             : defaults;
+        // Weight overrides (tenths of a nat / hours), for exploring the prior's sensitivity; the defaults are the shipped ones.
+        options = options with
+        {
+            RecordedChangeWeight = Arg(args, "--w-record", (int)Math.Round(options.RecordedChangeWeight * 10)) / 10.0,
+            DiscoveredChangeWeight = Arg(args, "--w-discovered", (int)Math.Round(options.DiscoveredChangeWeight * 10)) / 10.0,
+            ManualChangeWeight = Arg(args, "--w-manual", (int)Math.Round(options.ManualChangeWeight * 10)) / 10.0,
+            NeighbourChangeWeight = Arg(args, "--w-neighbour", (int)Math.Round(options.NeighbourChangeWeight * 10)) / 10.0,
+            ChangeHalfLifeHours = Arg(args, "--half-life", (int)options.ChangeHalfLifeHours),
+            DistinctRunnerUp = !args.Contains("--no-distinct-runner-up"),
+        };
         var probabilistic = new DiagnosisEngine(options);
         var naive = new DiagnosisEngine(options with { Ranking = DiagnosisRanking.Naive });
         var monitored = probabilistic.MonitoredFlags(model);
         Report.Line($"diagnosis accuracy: {trials} trials per setting, seed {seed}, monitored: {string.Join(", ", options.MonitoredClasses)}; drop {DiagnosisScenarioGenerator.DropRate:P0}, "
-            + $"spurious {DiagnosisScenarioGenerator.SpuriousRate:P0}");
+            + $"spurious {DiagnosisScenarioGenerator.SpuriousRate:P0}; change weights {options.RecordedChangeWeight}/{options.DiscoveredChangeWeight}/{options.ManualChangeWeight}, neighbour {options.NeighbourChangeWeight}, half-life {options.ChangeHalfLifeHours} h, distinct runner-up {options.DistinctRunnerUp}");
         Report.Line("| estate | setting | trials | indist. | top-1 | top-3 | top-1 distinguishable | top-1 indist. (exact / group) | naive top-1 | naive top-3 | median ms | p90 ms |");
         Report.Line("|---|---|---|---|---|---|---|---|---|---|---|---|");
         var estates = new (string Name, Func<GraphIndex> Build)[]
@@ -78,7 +88,15 @@ internal static class DiagnosisCommand
     private static void Explain(GraphIndex graph, DiagnosisScenario scenario, DiagnosisResult result)
     {
         var truth = scenario.Causes[0];
-        if (result.Causes[0].CiId == truth || scenario.Causes.Count > 1) return;
+        if (scenario.Causes.Count > 1)
+        {
+            if (scenario.Causes.All(c => result.Causes.Take(2).Any(x => x.CiId == c))) return;
+            foreach (var c in scenario.Causes) Report.Line($"  miss2: truth {Describe(c)}");
+            foreach (var c in result.Causes.Take(3)) Report.Line($"    top {Describe(c.CiId)} paired {c.PairedWith is not null} score {c.Score:F3}");
+            return;
+        }
+
+        if (result.Causes[0].CiId == truth) return;
         string Describe(string id)
         {
             graph.TryGetNode(id, out var n);

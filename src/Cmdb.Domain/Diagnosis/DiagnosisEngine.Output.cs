@@ -42,15 +42,20 @@ public sealed partial class DiagnosisEngine
                 }
             }
 
-            // Rank by the posterior probability that the CI failed (summed over every hypothesis containing it).
+            // Rank by the posterior probability that the CI failed (summed over every hypothesis containing it) — except
+            // that the best member of a group of indistinguishable CIs stands for the whole group: topology only knows
+            // that one of them failed, so two twins must not fill the first two places ahead of a second, independent fault.
+            var groups = IndistinguishableGroups();
+            var groupOf = GroupOf(groups);
+            var key = RankKeys(hypotheses, posterior, metAt, groupOf);
             var ranking = new int[_nodes.Length];
             for (var i = 0; i < ranking.Length; i++) ranking[i] = i;
             Array.Sort(ranking, (x, y) =>
             {
-                var c = posterior[y].CompareTo(posterior[x]);
+                var c = key[y].CompareTo(key[x]);
                 return c != 0 ? c : metAt[x].CompareTo(metAt[y]);
             });
-            var groups = IndistinguishableGroups();
+            if (_engine.Options.DistinctRunnerUp && _engine.Options.Ranking == DiagnosisRanking.Probabilistic) DistinctRunnerUp(ranking, groupOf);
             var causes = new List<ProbableCause>(Math.Min(first, _nodes.Length));
             foreach (var member in ranking.Take(first))
             {

@@ -47,7 +47,8 @@ public sealed partial class DiagnosisEngine
             _ => Options.ManualChangeWeight,
         };
         var ageHours = (scope.Request.StartedAt - change.At).TotalHours;
-        return kind * Math.Pow(0.5, ageHours / Options.ChangeHalfLifeHours);
+        var weight = kind * Math.Pow(0.5, ageHours / Options.ChangeHalfLifeHours);
+        return change.Bookkeeping ? weight * Options.BookkeepingChangeFactor : weight;
     }
 
     private double Strongest(IReadOnlyList<DiagnosisChange> changes, DiagnosisScope scope, double weightScale)

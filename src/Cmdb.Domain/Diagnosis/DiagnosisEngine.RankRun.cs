@@ -70,7 +70,7 @@ public sealed partial class DiagnosisEngine
 
         /// <summary>
         /// Looks for two independent faults: each of the best few candidates is paired with every candidate that explains
-        /// a symptom it does not; the most promising pairs (estimated from the single tallies) are then propagated jointly,
+        /// a symptom it does not (and that does not explain everything it explains); the most promising pairs (estimated from the single tallies) are then propagated jointly,
         /// so two members of one redundancy group failing together count as the group failing.
         /// </summary>
         public void ScorePairs()
@@ -85,7 +85,9 @@ public sealed partial class DiagnosisEngine
                 if (_predictions[a].Capped) continue;
                 for (var b = 0; b < _nodes.Length; b++)
                 {
-                    if (b == a || _predictions[b].Capped || !AddsAny(Bits(a), Bits(b))) continue;
+                    // Each half must explain a report the other does not: a CI that adds nothing cannot be inferred from
+                    // the symptoms, however recently it changed.
+                    if (b == a || _predictions[b].Capped || !AddsAny(Bits(a), Bits(b)) || !AddsAny(Bits(b), Bits(a))) continue;
                     var key = a < b ? ((long)a << 32) | (uint)b : ((long)b << 32) | (uint)a;
                     if (!seen.Add(key)) continue;
                     var estimate = _model.LogLikelihood(PopCount(Bits(a), Bits(b)), _predictions[a].Missed + _predictions[b].Missed)

@@ -23,14 +23,21 @@ public sealed record DiagnosisOptions
     /// <summary>Expected share of reported symptoms that are unrelated noise.</summary>
     public double SpuriousShare { get; init; } = 0.1;
 
-    /// <summary>Log-odds a declared change on a candidate adds, at age zero.</summary>
-    public double RecordedChangeWeight { get; init; } = 1.0;
+    /// <summary>
+    /// Log-odds a declared change on a candidate adds, at age zero. Most outages follow a change, and a change in the
+    /// hours before is far likelier on the CI that failed than on a healthy one (e^4 ≈ 55×): enough to outweigh two or
+    /// three unreported dependents, not a symptom the candidate cannot explain.
+    /// </summary>
+    public double RecordedChangeWeight { get; init; } = 4.0;
 
     /// <summary>Log-odds a change only discovery saw adds, at age zero (undeclared changes are the usual suspects).</summary>
-    public double DiscoveredChangeWeight { get; init; } = 1.5;
+    public double DiscoveredChangeWeight { get; init; } = 6.0;
 
     /// <summary>Log-odds an undeclared manual write adds, at age zero.</summary>
-    public double ManualChangeWeight { get; init; } = 1.0;
+    public double ManualChangeWeight { get; init; } = 4.0;
+
+    /// <summary>Share of its kind's weight a bookkeeping-only edit (owner, name, tags…) keeps: it cannot break anything.</summary>
+    public double BookkeepingChangeFactor { get; init; } = 0.1;
 
     /// <summary>Log-odds a change on a direct neighbour adds, at age zero.</summary>
     public double NeighbourChangeWeight { get; init; } = 0.3;
@@ -77,4 +84,10 @@ public sealed record DiagnosisOptions
     public int RelatedTopCauses { get; init; } = 3;
 
     public DiagnosisRanking Ranking { get; init; } = DiagnosisRanking.Probabilistic;
+
+    /// <summary>
+    /// Second place goes to the best candidate that is not indistinguishable from the first (the first's twins are
+    /// named in its evidence), so the top two always offer two different explanations.
+    /// </summary>
+    public bool DistinctRunnerUp { get; init; } = true;
 }

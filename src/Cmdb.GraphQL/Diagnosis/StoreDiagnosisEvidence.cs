@@ -42,7 +42,9 @@ public sealed class StoreDiagnosisEvidence(ICmdbStore store, IChangeStore? chang
         {
             var declared = records.FirstOrDefault(r => r.Spec.TargetCiIds.Contains(e.CiId) && r.Spec.PlannedStart <= e.Entry.At && e.Entry.At <= r.Spec.PlannedEnd);
             if (declared is not null) continue; // the change record already stands for it
-            found.Add(new DiagnosisChange(e.CiId, e.Entry.At, KindOf(e.Entry.Actor), Summarise(e), e.Entry.Actor));
+            found.Add(new DiagnosisChange(
+                e.CiId, e.Entry.At, KindOf(e.Entry.Actor), Summarise(e), e.Entry.Actor, null,
+                DiagnosisChange.IsBookkeeping(e.Entry.Operation, e.Entry.Changes.Select(c => c.Field))));
         }
 
         var firing = new List<DiagnosisEvent>();
