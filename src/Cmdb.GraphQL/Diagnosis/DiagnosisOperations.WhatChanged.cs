@@ -1,4 +1,3 @@
-using Cmdb.Domain.Changes;
 using Cmdb.Domain.Errors;
 
 namespace Cmdb.GraphQL.Diagnosis;
@@ -27,11 +26,10 @@ public sealed partial class DiagnosisOperations
         var neighbourhood = engine.Upstream(graph, ciIds, graph.Commits.SeqAt(end), hops)
             .GroupBy(n => n.CiId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Min(n => n.Depth), StringComparer.Ordinal);
         var audit = await store.GetAuditAsync(neighbourhood.Keys, since, end, MaxWhatChangedEntries, cancellationToken);
-        var records = changes is null ? [] : await changes.ListAsync(since, end.AddTicks(1), null, cancellationToken);
+        var records = changes is null ? [] : await changes.ListAsync(since, end.AddTicks(1), StoreDiagnosisEvidence.Live, cancellationToken);
         return [.. audit.Select(e =>
         {
-            var declared = records.FirstOrDefault(r => r.State != ChangeState.Cancelled && r.Spec.TargetCiIds.Contains(e.CiId)
-                && r.Spec.PlannedStart <= e.Entry.At && e.Entry.At <= r.Spec.PlannedEnd);
+            var declared = StoreDiagnosisEvidence.DeclaredBy(records, e);
             var kind = declared is not null ? Domain.Diagnosis.DiagnosisChangeKind.ChangeRecord : StoreDiagnosisEvidence.KindOf(e.Entry.Actor);
             return new WhatChangedEntry(e, neighbourhood[e.CiId], kind, declared?.Id);
         })];

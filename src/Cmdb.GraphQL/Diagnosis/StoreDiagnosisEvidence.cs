@@ -21,8 +21,13 @@ public sealed class StoreDiagnosisEvidence(ICmdbStore store, IChangeStore? chang
     /// <summary>Audited writes read per diagnosis at most (newest first).</summary>
     private const int AuditLimit = 5000;
 
-    private static readonly ChangeState[] Live =
+    /// <summary>Change records that declare what happens in their window: approved ones and those that went ahead.</summary>
+    internal static readonly ChangeState[] Live =
         [ChangeState.Approved, ChangeState.Scheduled, ChangeState.Implementing, ChangeState.Completed, ChangeState.Failed, ChangeState.RolledBack];
+
+    /// <summary>The live change record whose targets and window cover an audited write, if any.</summary>
+    internal static ChangeRecord? DeclaredBy(IEnumerable<ChangeRecord> liveRecords, CiAuditEntry entry) =>
+        liveRecords.FirstOrDefault(r => r.Spec.TargetCiIds.Contains(entry.CiId) && r.Spec.PlannedStart <= entry.Entry.At && entry.Entry.At <= r.Spec.PlannedEnd);
 
     public async Task<DiagnosisEvidence> GatherAsync(
         IReadOnlyCollection<string> ciIds, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
@@ -40,8 +45,7 @@ public sealed class StoreDiagnosisEvidence(ICmdbStore store, IChangeStore? chang
 
         foreach (var e in await store.GetAuditAsync(asked, from, to, AuditLimit, cancellationToken))
         {
-            var declared = records.FirstOrDefault(r => r.Spec.TargetCiIds.Contains(e.CiId) && r.Spec.PlannedStart <= e.Entry.At && e.Entry.At <= r.Spec.PlannedEnd);
-            if (declared is not null) continue; // the change record already stands for it
+            if (DeclaredBy(records, e) is not null) continue; // the change record already stands for it
             found.Add(new DiagnosisChange(
                 e.CiId, e.Entry.At, KindOf(e.Entry.Actor), Summarise(e), e.Entry.Actor, null,
                 DiagnosisChange.IsBookkeeping(e.Entry.Operation, e.Entry.Changes.Select(c => c.Field))));
