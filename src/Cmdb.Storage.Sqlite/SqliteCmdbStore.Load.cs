@@ -16,12 +16,11 @@ public sealed partial class SqliteCmdbStore
     private void LoadIndex(SqliteConnection connection, GraphIndex graph, Stopwatch watch, CancellationToken cancellationToken)
     {
         var loader = new IndexLoader(connection, Model, graph);
-        loader.LoadNodes(cancellationToken);
-        Phase("nodes", watch);
-        var (edges, side) = loader.LoadRest(_readerConnectionString, _fingerprints, _identifiers, cancellationToken);
-        _startupPhases.Add(("edges", edges));
-        _startupPhases.Add(("fingerprints + identifiers (beside the edges)", side));
-        Phase("both together", watch);
+        var (nodes, edges, side) = loader.Load(_readerConnectionString, _fingerprints, _identifiers, cancellationToken);
+        _startupPhases.Add(("nodes", nodes));
+        _startupPhases.Add(("edges (bulk)", edges));
+        _startupPhases.Add(("digests + identifiers (beside nodes and edges)", side));
+        Phase("all together", watch);
 
         using (var cmd = connection.CreateCommand())
         {

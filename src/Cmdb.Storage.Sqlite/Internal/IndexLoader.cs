@@ -11,11 +11,12 @@ namespace Cmdb.Storage.Sqlite.Internal;
 /// (one id per CI, one value per identifier); snapshots are scanned without building JSON objects.
 /// </summary>
 /// <remarks>
-/// Nodes come first, because edges, identifiers and fingerprints all refer to them. After that the edges are
-/// loaded on the calling thread while a second connection reads fingerprints and identifiers: the two touch
-/// disjoint state and only read the node map.
+/// Nodes come first on the calling thread, because edges and identifiers refer to them; meanwhile a second
+/// connection computes the digests of the current versions (they need no node map, see <see cref="Load"/>). Then the
+/// edges load here while the second connection reads the identifiers: the two touch disjoint state and only read
+/// the node map.
 /// </remarks>
-internal sealed class IndexLoader(SqliteConnection connection, ModelCatalog model, GraphIndex graph)
+internal sealed partial class IndexLoader(SqliteConnection connection, ModelCatalog model, GraphIndex graph)
 {
     private readonly Utf8Keyed<int> _classes = new();
     private readonly Utf8Keyed<int> _types = new();
@@ -23,12 +24,12 @@ internal sealed class IndexLoader(SqliteConnection connection, ModelCatalog mode
     private readonly Utf8Keyed<string> _schemes = new();
     private Utf8Keyed<int> _nodes = new();
 
-    /// <summary>Every version of every CI, oldest first (rowid order is commit order).</summary>
-    public void LoadNodes(CancellationToken cancellationToken)
+    /// <summary>Every version of every CI, oldest first (rowid order is commit order); notes the node of each current version.</summary>
+    private void LoadNodes(CurrentRows current, CancellationToken cancellationToken)
     {
         var count = Count("SELECT count(*) FROM ci");
         _nodes = new Utf8Keyed<int>(count);
-        using var scan = new Statement(connection, "SELECT ci_id, valid_from_seq, doc FROM ci_version ORDER BY rowid");
+        using var scan = new Statement(connection, "SELECT ci_id, valid_from_seq, doc, rowid, valid_to_seq IS NULL FROM ci_version ORDER BY rowid");
         using var r = scan.Scan();
         while (r.Read())
         {
@@ -41,53 +42,58 @@ internal sealed class IndexLoader(SqliteConnection connection, ModelCatalog mode
             if (!_nodes.TryGet(idText, out var id, out _)) id = Utf8Keyed<int>.NewKey(idText);
             var node = graph.UpsertNode(id, classIndex, facts.Status, environment, facts.Criticality, facts.MinHealthy, r.GetInt32(1));
             _nodes.Add(id, node);
+            if (r.GetInt64(4) != 0) current.Add(r.GetInt64(3), node);
         }
     }
 
-    /// <summary>Edges here, fingerprints and identifiers on a second connection (<paramref name="readerConnectionString"/>) at the same time.</summary>
-    /// <returns>How long the edges took, and how long the fingerprints and identifiers took, in seconds.</returns>
-    public (double Edges, double Side) LoadRest(string readerConnectionString, CiFingerprints fingerprints, IdentifierMap identifiers, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads everything: nodes then edges on this thread; digests (while the nodes load) then identifiers on a second
+    /// connection (<paramref name="readerConnectionString"/>).
+    /// </summary>
+    /// <returns>Seconds taken by the nodes, the edges, and the second connection's digests and identifiers.</returns>
+    public (double Nodes, double Edges, double Side) Load(string readerConnectionString, CiFingerprints fingerprints, IdentifierMap identifiers, CancellationToken cancellationToken)
     {
-        fingerprints.EnsureCapacity(_nodes.Count);
+        using var nodesLoaded = new ManualResetEventSlim();
         var side = Task.Run(() =>
         {
             var watch = Stopwatch.StartNew();
             using var reader = new SqliteConnection(readerConnectionString);
             reader.Open();
-            LoadFingerprints(reader, fingerprints, cancellationToken);
+            var digests = ReadDigests(reader, cancellationToken);
+            nodesLoaded.Wait(cancellationToken);
             LoadIdentifiers(reader, identifiers);
-            return watch.Elapsed.TotalSeconds;
+            return (digests, watch.Elapsed.TotalSeconds);
         }, cancellationToken);
         try
         {
             var watch = Stopwatch.StartNew();
+            var current = new CurrentRows();
+            LoadNodes(current, cancellationToken);
+            var nodes = watch.Elapsed.TotalSeconds;
+            nodesLoaded.Set();
+            watch.Restart();
             LoadEdges(cancellationToken);
             var edges = watch.Elapsed.TotalSeconds;
-            return (edges, side.GetAwaiter().GetResult());
+            var (digests, sideSeconds) = side.GetAwaiter().GetResult();
+            fingerprints.EnsureCapacity(_nodes.Count);
+            if (!digests.ApplyTo(current, fingerprints)) LoadFingerprints(connection, fingerprints, cancellationToken);
+            return (nodes, edges, sideSeconds);
         }
         finally
         {
-            side.GetAwaiter().GetResult(); // never leave the side thread writing after start-up gave up
+            nodesLoaded.Set(); // a failed node load must not leave the side thread waiting
+            try
+            {
+                side.Wait(CancellationToken.None); // never leave the side thread writing after start-up gave up
+            }
+            catch (AggregateException) when (!side.IsCompletedSuccessfully)
+            {
+                // its error surfaces through GetResult above, or the first error already propagates
+            }
         }
     }
 
-    private void LoadEdges(CancellationToken cancellationToken)
-    {
-        using var scan = new Statement(connection, "SELECT id, type, source_id, target_id, valid_from_seq, valid_to_seq FROM relationship ORDER BY id");
-        using var r = scan.Scan();
-        var n = 0;
-        while (r.Read())
-        {
-            if ((++n & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
-            var key = r.GetInt64(0);
-            var type = TypeIndex(r.GetUtf8(1), key);
-            var source = Node(r.GetUtf8(2), key);
-            var target = Node(r.GetUtf8(3), key);
-            graph.LoadEdge(key, source, target, type, r.GetInt32(4), r.IsDBNull(5) ? null : r.GetInt32(5));
-        }
-    }
-
-    /// <summary>Each CI's current digest (of its one open version; the highest wins should a file hold two).</summary>
+    /// <summary>Each CI's current digest by CI id (of its one open version; the highest wins should a file hold two): the slow path, if the two scans disagree.</summary>
     private void LoadFingerprints(SqliteConnection reader, CiFingerprints fingerprints, CancellationToken cancellationToken)
     {
         using var fingerprint = new CiFingerprint();
