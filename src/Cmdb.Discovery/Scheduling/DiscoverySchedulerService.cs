@@ -37,12 +37,20 @@ internal sealed class DiscoverySchedulerService(
     public async Task StopAsync(CancellationToken cancellationToken)
     {
         if (_scheduler is not { } scheduler) return;
-
-        // Running sources are cancelled (nothing half-retired: a cancelled run retires nothing) and awaited, so the
-        // store is never disposed under a run.
-        foreach (var key in await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(DiscoveryJobKeys.JobGroup), cancellationToken))
-            await scheduler.Interrupt(key, cancellationToken);
-        await scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
         _scheduler = null;
+
+        // Running sources are cancelled (a cancelled run records what it left) and awaited, so the store is never
+        // disposed under a run. The scheduler may already be down: then there is nothing left to interrupt.
+        try
+        {
+            foreach (var key in await scheduler.GetJobKeys(GroupMatcher<JobKey>.GroupEquals(DiscoveryJobKeys.JobGroup), cancellationToken))
+                await scheduler.Interrupt(key, cancellationToken);
+            await scheduler.Shutdown(waitForJobsToComplete: true, cancellationToken);
+        }
+        catch (SchedulerException e)
+        {
+            // Stopping must not fail the host's shutdown; Quartz 4 offers no "is shut down" query to test first.
+            logger.LogDebug(e, "The discovery scheduler was already shut down.");
+        }
     }
 }
