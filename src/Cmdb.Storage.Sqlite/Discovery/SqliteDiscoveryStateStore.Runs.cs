@@ -35,32 +35,10 @@ public sealed partial class SqliteDiscoveryStateStore
         return await r.ReadAsync(cancellationToken) ? MapRun(r) : null;
     }
 
-    public async Task<Page<StoredRun>> GetRunsAsync(string? source, int first, string? after, CancellationToken cancellationToken)
-    {
-        Cursor.EnsurePageSize(first);
-        var key = Cursor.Decode('r', after);
-        await using var c = await _db.OpenAsync(cancellationToken);
-        using var cmd = Command(c, null, """
-            SELECT id, source, started_at, record FROM discovery_run
-            WHERE ($source IS NULL OR source = $source) AND ($after IS NULL OR id < $after)
-            ORDER BY id DESC LIMIT $limit
-            """);
-        cmd.Parameters.AddWithValue("$source", (object?)source ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$after", (object?)key ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$limit", first + 1);
-        var runs = new List<StoredRun>();
-        await using (var r = await cmd.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await r.ReadAsync(cancellationToken)) runs.Add(MapRun(r));
-        }
-
-        using var count = Command(c, null, "SELECT COUNT(*) FROM discovery_run WHERE ($source IS NULL OR source = $source)");
-        count.Parameters.AddWithValue("$source", (object?)source ?? DBNull.Value);
-        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        var more = runs.Count > first;
-        if (more) runs.RemoveAt(runs.Count - 1);
-        return new Page<StoredRun>([.. runs.Select(run => new PageItem<StoredRun>(run, Cursor.Encode('r', run.Id)))], total, more);
-    }
+    public Task<Page<StoredRun>> GetRunsAsync(string? source, int first, string? after, CancellationToken cancellationToken) =>
+        _db.PageAsync(
+            "discovery_run", "id, source, started_at, record", SourceFilter, p => BindSource(p, source), 'r', first, after,
+            MapRun, run => run.Id, null, cancellationToken);
 
     public async Task<IReadOnlyList<StoredRun>> GetLastRunsAsync(CancellationToken cancellationToken)
     {
@@ -99,33 +77,16 @@ public sealed partial class SqliteDiscoveryStateStore
         }, cancellationToken);
     }
 
-    public async Task<Page<StoredConflict>> GetConflictsAsync(string? source, int first, string? after, CancellationToken cancellationToken)
-    {
-        Cursor.EnsurePageSize(first);
-        var key = Cursor.Decode('x', after);
-        await using var c = await _db.OpenAsync(cancellationToken);
-        using var cmd = Command(c, null, """
-            SELECT id, source, run_id, detected_at, record FROM discovery_conflict
-            WHERE ($source IS NULL OR source = $source) AND ($after IS NULL OR id < $after)
-            ORDER BY id DESC LIMIT $limit
-            """);
-        cmd.Parameters.AddWithValue("$source", (object?)source ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$after", (object?)key ?? DBNull.Value);
-        cmd.Parameters.AddWithValue("$limit", first + 1);
-        var found = new List<StoredConflict>();
-        await using (var r = await cmd.ExecuteReaderAsync(cancellationToken))
-        {
-            while (await r.ReadAsync(cancellationToken))
-                found.Add(new StoredConflict(r.GetString(0), r.GetString(1), r.GetString(2), Time(r.GetInt64(3)), r.GetString(4)));
-        }
+    public Task<Page<StoredConflict>> GetConflictsAsync(string? source, int first, string? after, CancellationToken cancellationToken) =>
+        _db.PageAsync(
+            "discovery_conflict", "id, source, run_id, detected_at, record", SourceFilter, p => BindSource(p, source), 'x', first, after,
+            r => new StoredConflict(r.GetString(0), r.GetString(1), r.GetString(2), Time(r.GetInt64(3)), r.GetString(4)), x => x.Id, null,
+            cancellationToken);
 
-        using var count = Command(c, null, "SELECT COUNT(*) FROM discovery_conflict WHERE ($source IS NULL OR source = $source)");
-        count.Parameters.AddWithValue("$source", (object?)source ?? DBNull.Value);
-        var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
-        var more = found.Count > first;
-        if (more) found.RemoveAt(found.Count - 1);
-        return new Page<StoredConflict>([.. found.Select(x => new PageItem<StoredConflict>(x, Cursor.Encode('x', x.Id)))], total, more);
-    }
+    private const string SourceFilter = "($source IS NULL OR source = $source)";
+
+    private static void BindSource(SqliteParameterCollection parameters, string? source) =>
+        parameters.AddWithValue("$source", (object?)source ?? DBNull.Value);
 
     private static StoredRun MapRun(SqliteDataReader r) => new(r.GetString(0), r.GetString(1), Time(r.GetInt64(2)), r.GetString(3));
 }
