@@ -16,10 +16,11 @@ public sealed partial class SqliteCmdbStore
     private void LoadIndex(SqliteConnection connection, GraphIndex graph, Stopwatch watch, CancellationToken cancellationToken)
     {
         var loader = new IndexLoader(connection, Model, graph);
-        var (nodes, edges, side) = loader.Load(_readerConnectionString, _fingerprints, _identifiers, cancellationToken);
-        _startupPhases.Add(("nodes", nodes));
-        _startupPhases.Add(("edges (bulk)", edges));
-        _startupPhases.Add(("digests + identifiers (beside nodes and edges)", side));
+        var times = loader.Load(_fingerprints, _identifiers, cancellationToken);
+        _startupPhases.Add(("nodes", times.Nodes));
+        _startupPhases.Add(("edges (both connections, bulk)", times.Edges));
+        _startupPhases.Add(("digests + identifiers (second connection, beside the nodes)", times.SideDigestsAndIdentifiers));
+        _startupPhases.Add(("edges read by the second connection", times.SideEdges));
         Phase("all together", watch);
 
         using (var cmd = connection.CreateCommand())

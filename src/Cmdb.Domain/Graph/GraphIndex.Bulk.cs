@@ -37,8 +37,8 @@ public sealed partial class GraphIndex
             var adjacency = _adjacency; // too many nodes or types to pack: the overlay serves every row, as edge by edge
             for (var e = first; e < _edgeCount; e++)
             {
-                adjacency.Out.Append(_source[e], e, _ciIds.Length);
-                adjacency.In.Append(_target[e], e, _ciIds.Length);
+                adjacency.Out.Append(_source[e], e, NodeCapacity);
+                adjacency.In.Append(_target[e], e, NodeCapacity);
             }
         }
     }
@@ -48,9 +48,9 @@ public sealed partial class GraphIndex
         for (var e = 0; e < edges.Count; e++)
         {
             if ((uint)edges.Source[e] >= (uint)nodeCount || (uint)edges.Target[e] >= (uint)nodeCount)
-                throw new ArgumentOutOfRangeException(nameof(edges), $"Edge {edges.Keys[e]} names node {edges.Source[e]} or {edges.Target[e]}; the index holds {nodeCount} nodes.");
+                throw new ArgumentOutOfRangeException(nameof(edges), $"Edge {edges.Key(e)} names node {edges.Source[e]} or {edges.Target[e]}; the index holds {nodeCount} nodes.");
             if (edges.ValidTo[e] < edges.ValidFrom[e])
-                throw new ArgumentOutOfRangeException(nameof(edges), $"Edge {edges.Keys[e]} ends at commit {edges.ValidTo[e]}, before it starts at {edges.ValidFrom[e]}.");
+                throw new ArgumentOutOfRangeException(nameof(edges), $"Edge {edges.Key(e)} ends at commit {edges.ValidTo[e]}, before it starts at {edges.ValidFrom[e]}.");
         }
     }
 
@@ -62,7 +62,8 @@ public sealed partial class GraphIndex
         _type = edges.Type;
         _validFrom = edges.ValidFrom;
         _validTo = edges.ValidTo;
-        _key = edges.Keys;
+        _key.EnsureCapacity(_source.Length);
+        for (var e = 0; e < edges.Count; e++) _key.Append(e, edges.Key(e), _source.Length);
         Volatile.Write(ref _edgeCount, edges.Count);
     }
 
@@ -75,7 +76,7 @@ public sealed partial class GraphIndex
         Array.Copy(edges.Type, 0, _type, at, edges.Count);
         Array.Copy(edges.ValidFrom, 0, _validFrom, at, edges.Count);
         Array.Copy(edges.ValidTo, 0, _validTo, at, edges.Count);
-        Array.Copy(edges.Keys, 0, _key, at, edges.Count);
+        for (var e = 0; e < edges.Count; e++) _key.Append(at + e, edges.Key(e), _source.Length);
         Volatile.Write(ref _edgeCount, at + edges.Count);
     }
 }

@@ -4,34 +4,6 @@ namespace Cmdb.Domain.Graph;
 
 public sealed partial class GraphIndex
 {
-    /// <summary>
-    /// Adds a CI or records its new facts as of commit <paramref name="seq"/>. Call only after the commit is durable,
-    /// then <see cref="CommitLog.Append"/> to publish it.
-    /// </summary>
-    public int UpsertNode(string ciId, int classIndex, CiStatus status, string? environment, int? criticality, int? minHealthy, int seq)
-    {
-        lock (_writer)
-        {
-            var env = InternEnvironment(environment);
-            if (_nodeByCi.TryGetValue(ciId, out var node))
-            {
-                var current = StateAt(node, int.MaxValue)!;
-                var next = new NodeState(classIndex, status, env, criticality ?? 0, minHealthy ?? 0, seq);
-                if (SameFacts(current, next)) return node;
-                WriteState(node, current, next);
-                return node;
-            }
-
-            node = _nodeCount;
-            if (node == _ciIds.Length) GrowNodes();
-            _ciIds[node] = ciId;
-            WriteState(node, null, new NodeState(classIndex, status, env, criticality ?? 0, minHealthy ?? 0, seq));
-            _nodeByCi[ciId] = node;
-            Volatile.Write(ref _nodeCount, node + 1);
-            return node;
-        }
-    }
-
     /// <summary>Adds the relationship <paramref name="key"/> from <paramref name="source"/> to <paramref name="target"/>, alive from commit <paramref name="seq"/>.</summary>
     public int AddEdge(long key, int source, int target, int typeIndex, int seq)
     {
@@ -44,11 +16,11 @@ public sealed partial class GraphIndex
             _type[edge] = checked((ushort)typeIndex);
             _validFrom[edge] = seq;
             _validTo[edge] = Open;
-            _key[edge] = key;
+            _key.Append(edge, key, _source.Length);
             Volatile.Write(ref _edgeCount, edge + 1);
             var adjacency = _adjacency;
-            adjacency.Out.Append(source, edge, _ciIds.Length);
-            adjacency.In.Append(target, edge, _ciIds.Length);
+            adjacency.Out.Append(source, edge, NodeCapacity);
+            adjacency.In.Append(target, edge, NodeCapacity);
             return edge;
         }
     }
@@ -62,8 +34,8 @@ public sealed partial class GraphIndex
             {
                 if (_key[edge] != key || _validTo[edge] != Open) continue;
                 var adjacency = _adjacency; // both ends' rows stop being "stable" before the edge ends
-                adjacency.Out.Detach(source, _ciIds.Length);
-                adjacency.In.Detach(_target[edge], _ciIds.Length);
+                adjacency.Out.Detach(source, NodeCapacity);
+                adjacency.In.Detach(_target[edge], NodeCapacity);
                 Volatile.Write(ref _validTo[edge], seq);
                 return true;
             }
@@ -83,19 +55,18 @@ public sealed partial class GraphIndex
     private void WriteState(int node, NodeState? current, NodeState next)
     {
         var facts = _facts;
-        var nodes = _nodes;
         var currentIsObject = facts[2 * node] == PackedFacts.Overflow; // then it heads the chain already
         if (current is not null) Volatile.Write(ref facts[2 * node], PackedFacts.Busy);
-        var older = current is null ? null : currentIsObject ? nodes[node] : current with { Previous = nodes[node] };
+        var older = current is null ? null : currentIsObject ? _history[node] : current with { Previous = _history[node] };
         if (PackedFacts.TryPack(next, out var first, out var info))
         {
-            Volatile.Write(ref nodes[node], older);
+            _history.Set(node, older);
             Volatile.Write(ref facts[(2 * node) + 1], info);
             Volatile.Write(ref facts[2 * node], first);
         }
         else
         {
-            Volatile.Write(ref nodes[node], next with { Previous = older });
+            _history.Set(node, next with { Previous = older });
             Volatile.Write(ref facts[2 * node], PackedFacts.Overflow);
         }
     }
@@ -116,22 +87,17 @@ public sealed partial class GraphIndex
         return i;
     }
 
-    private void GrowNodes()
-    {
-        var size = _ciIds.Length * 2;
-        Array.Resize(ref _ciIds, size);
-        Array.Resize(ref _nodes, size);
-        Array.Resize(ref _facts, 2 * size);
-    }
+    /// <summary>Doubles small arrays; large ones grow by a quarter, so a write after a million-CI load does not double 70 MB.</summary>
+    private static int Grown(int length) => length < (1 << 20) ? length * 2 : (int)Math.Min(Array.MaxLength, length + (length / 4L));
 
     private void GrowEdges()
     {
-        var size = _source.Length * 2;
+        var size = Grown(_source.Length);
         Array.Resize(ref _source, size);
         Array.Resize(ref _target, size);
         Array.Resize(ref _type, size);
         Array.Resize(ref _validFrom, size);
         Array.Resize(ref _validTo, size);
-        Array.Resize(ref _key, size);
+        _key.EnsureCapacity(size);
     }
 }

@@ -19,10 +19,10 @@ public sealed partial class GraphIndex
 {
     private const int Open = int.MaxValue;
     private readonly Lock _writer = new();
-    private readonly Dictionary<string, int> _nodeByCi = new(StringComparer.Ordinal);
+    private readonly NodeIds _ids = new(1024); // CI ids as 16-byte ULIDs, strings made on demand
+    private readonly EdgeKeys _key = new(); // none held while keys follow edge numbers
     private readonly Dictionary<string, int> _environments = new(StringComparer.Ordinal) { [""] = 0 };
-    private string[] _ciIds = new string[1024];
-    private NodeState?[] _nodes = new NodeState?[1024]; // older states, newest first (with the current one too when it overflows)
+    private readonly NodeHistory _history = new(); // older states, newest first (with the current one too when it overflows)
     private long[] _facts = new long[2 * 1024]; // PackedFacts of the current state: two longs per node
     private Adjacency _adjacency = Adjacency.Empty();
     private int _nodeCount;
@@ -32,7 +32,6 @@ public sealed partial class GraphIndex
     private ushort[] _type = new ushort[4096];
     private int[] _validFrom = new int[4096];
     private int[] _validTo = new int[4096];
-    private long[] _key = new long[4096];
     private int _edgeCount;
 
     public GraphIndex(ModelCatalog model)
@@ -51,12 +50,32 @@ public sealed partial class GraphIndex
     /// <summary>Number of edge slots (removed relationships included, for as-of reads).</summary>
     public int EdgeCount => Volatile.Read(ref _edgeCount);
 
+    /// <summary>The node of a CI id; lock-free for a canonical ULID, which is how the store spells every id it makes.</summary>
     public bool TryGetNode(string ciId, out int node)
     {
-        lock (_writer) return _nodeByCi.TryGetValue(ciId, out node);
+        ArgumentNullException.ThrowIfNull(ciId);
+        if (UlidText.TryParse(ciId, out var ulid)) return TryGetNode(ulid, out node);
+        lock (_writer) node = _ids.FindName(ciId);
+        return node >= 0;
     }
 
-    public string CiId(int node) => _ciIds[node];
+    /// <summary>The node of a CI id given as its ULID value (see <see cref="UlidText"/>); lock-free, so loaders may call it from several threads.</summary>
+    public bool TryGetNode(UInt128 ulid, out int node)
+    {
+        node = _ids.Find(ulid);
+        if (node < 0 && (ulong)(ulid >> 64) == ulong.MaxValue)
+        {
+            lock (_writer) node = _ids.FindName(UlidText.Format(ulid)); // such ULIDs are kept by name
+        }
+
+        return node >= 0;
+    }
+
+    /// <summary>The CI id of <paramref name="node"/>: a new string each call for a ULID (ids are held as 16-byte values).</summary>
+    public string CiId(int node) => _ids.IdOf(node);
+
+    /// <summary>The ULID value of the node's id without making its string; false when the id is not a canonical ULID.</summary>
+    public bool TryGetUlid(int node, out UInt128 ulid) => _ids.TryUlidOf(node, out ulid);
 
     /// <summary>The node's facts as of commit <paramref name="seq"/>, or null when it did not exist yet.</summary>
     /// <remarks>The current state lives packed in flat arrays (a new object per call); older ones in a chain.</remarks>
@@ -75,7 +94,7 @@ public sealed partial class GraphIndex
             }
 
             var info = Volatile.Read(ref facts[(2 * node) + 1]);
-            var older = Volatile.Read(ref _nodes)[node];
+            var older = _history[node];
             if (Volatile.Read(ref facts[2 * node]) != first) continue;
             if (first == PackedFacts.Overflow || (first != 0 && PackedFacts.Since(first) > seq)) return Walk(older, seq);
             return first == 0 ? null : PackedFacts.Unpack(first, info);

@@ -1,16 +1,61 @@
+using Cmdb.Domain.Graph;
+
 namespace Cmdb.Storage.Sqlite.Internal;
 
 /// <summary>
 /// Current identifier to CI id, in memory, so identification needs no query per record. Only the writer touches
-/// it, after each commit.
+/// it, after each commit (and start-up, before the store opens).
 /// </summary>
+/// <remarks>
+/// A holder is kept as its node in the <see cref="GraphIndex"/> (4 bytes), not as its id string: the index holds ids
+/// as 16-byte values, so keeping strings here would cost a 26-character string per CI again. A holder the index does
+/// not know (never expected: the writer publishes nodes before identifiers) keeps its string.
+/// </remarks>
 internal sealed class IdentifierMap
 {
-    private readonly Dictionary<(string Scheme, string Value), string> _holders = [];
+    private readonly Dictionary<(string Scheme, string Value), int> _nodes = [];
+    private readonly Dictionary<(string Scheme, string Value), string> _unindexed = [];
+    private GraphIndex? _graph;
 
-    public string? HolderOf(string scheme, string value) => _holders.GetValueOrDefault((scheme, value));
+    public int Count => _nodes.Count + _unindexed.Count;
 
-    public void Set(string scheme, string value, string ciId) => _holders[(scheme, value)] = ciId;
+    /// <summary>Start-up: the index whose nodes the map names from now on; forgets what it held.</summary>
+    public void Bind(GraphIndex graph)
+    {
+        _graph = graph;
+        _nodes.Clear();
+        _unindexed.Clear();
+    }
 
-    public void Remove(string scheme, string value) => _holders.Remove((scheme, value));
+    /// <summary>Start-up: room for <paramref name="count"/> identifiers, so a million-entry load does not rehash on the way.</summary>
+    public void EnsureCapacity(int count) => _nodes.EnsureCapacity(count);
+
+    /// <summary>The CI holding the identifier now (a new string), or null.</summary>
+    public string? HolderOf(string scheme, string value) =>
+        _nodes.TryGetValue((scheme, value), out var node) ? _graph!.CiId(node) : _unindexed.GetValueOrDefault((scheme, value));
+
+    public void Set(string scheme, string value, string ciId)
+    {
+        if (_graph is { } graph && graph.TryGetNode(ciId, out var node))
+        {
+            Set(scheme, value, node);
+            return;
+        }
+
+        _nodes.Remove((scheme, value));
+        _unindexed[(scheme, value)] = ciId;
+    }
+
+    /// <summary>Sets the holder by its node in the bound index.</summary>
+    public void Set(string scheme, string value, int node)
+    {
+        _nodes[(scheme, value)] = node;
+        _unindexed.Remove((scheme, value));
+    }
+
+    public void Remove(string scheme, string value)
+    {
+        _nodes.Remove((scheme, value));
+        _unindexed.Remove((scheme, value));
+    }
 }

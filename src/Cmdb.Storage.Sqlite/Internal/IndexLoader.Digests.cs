@@ -10,16 +10,15 @@ namespace Cmdb.Storage.Sqlite.Internal;
 /// </remarks>
 internal sealed partial class IndexLoader
 {
-    private static Digests ReadDigests(SqliteConnection reader, CancellationToken cancellationToken)
+    private static Digests ReadDigests(StartupConnection reader, CancellationToken cancellationToken)
     {
         using var fingerprint = new CiFingerprint();
-        using var scan = new Statement(reader, "SELECT rowid, version, doc FROM ci_version WHERE valid_to_seq IS NULL ORDER BY rowid");
-        using var r = scan.Scan();
+        using var r = reader.Query("SELECT rowid, version, doc FROM ci_version WHERE valid_to_seq IS NULL ORDER BY rowid");
         var digests = new Digests();
         while (r.Read())
         {
             if ((digests.Count & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
-            digests.Add(r.GetInt64(0), fingerprint.OfDoc(r.GetUtf8(2)), r.GetInt64(1));
+            digests.Add(r.GetInt64(0), fingerprint.OfDoc(r.GetUtf8(2, 0)), r.GetInt64(1));
         }
 
         return digests;

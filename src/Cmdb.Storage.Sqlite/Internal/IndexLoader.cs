@@ -7,77 +7,84 @@ namespace Cmdb.Storage.Sqlite.Internal;
 
 /// <summary>
 /// Start-up: streams the file into the in-memory index, identifier map and fingerprints. Rows are read through
-/// native statements and names are looked up from their UTF-8 text, so the only strings made are the ones kept
-/// (one id per CI, one value per identifier); snapshots are scanned without building JSON objects.
+/// native statements; CI ids are parsed from their UTF-8 text into 16-byte ULID values and other names looked up
+/// from their UTF-8 text, so the only strings made are the ones kept (one value per identifier); snapshots are
+/// scanned without building JSON objects.
 /// </summary>
 /// <remarks>
 /// Nodes come first on the calling thread, because edges and identifiers refer to them; meanwhile a second
 /// connection computes the digests of the current versions (they need no node map, see <see cref="Load"/>). Then the
-/// edges load here while the second connection reads the identifiers: the two touch disjoint state and only read
-/// the node map.
+/// second connection reads the identifiers while this one starts on the edges, and it joins the edges when done
+/// (see <see cref="EdgeChunks"/>). After the nodes, both only read the node map.
 /// </remarks>
 internal sealed partial class IndexLoader(SqliteConnection connection, ModelCatalog model, GraphIndex graph)
 {
     private readonly Utf8Keyed<int> _classes = new();
-    private readonly Utf8Keyed<int> _types = new();
     private readonly Utf8Keyed<string> _environments = new();
-    private readonly Utf8Keyed<string> _schemes = new();
-    private Utf8Keyed<int> _nodes = new();
 
     /// <summary>Every version of every CI, oldest first (rowid order is commit order); notes the node of each current version.</summary>
-    private void LoadNodes(CurrentRows current, CancellationToken cancellationToken)
+    private void LoadNodes(StartupConnection db, CurrentRows current, CancellationToken cancellationToken)
     {
-        var count = Count("SELECT count(*) FROM ci");
-        _nodes = new Utf8Keyed<int>(count);
-        using var scan = new Statement(connection, "SELECT ci_id, valid_from_seq, doc, rowid, valid_to_seq IS NULL FROM ci_version ORDER BY rowid");
-        using var r = scan.Scan();
+        graph.ReserveNodes(Count(db, "SELECT count(*) FROM ci"));
+        using var r = db.Query("SELECT ci_id, valid_from_seq, doc, rowid, valid_to_seq IS NULL FROM ci_version ORDER BY rowid");
+        var n = 0;
         while (r.Read())
         {
-            if ((_nodes.Count & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
-            var doc = r.GetUtf8(2);
+            if ((++n & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
+            var doc = r.GetUtf8(2, 0);
             var facts = CiFingerprint.FactsOf(doc);
             var classIndex = ClassIndex(doc[facts.Class], r);
             var environment = facts.Environment.End.Value == 0 ? null : Environment(doc[facts.Environment]);
-            var idText = r.GetUtf8(0);
-            if (!_nodes.TryGet(idText, out var id, out _)) id = Utf8Keyed<int>.NewKey(idText);
-            var node = graph.UpsertNode(id, classIndex, facts.Status, environment, facts.Criticality, facts.MinHealthy, r.GetInt32(1));
-            _nodes.Add(id, node);
+            var idText = r.GetUtf8(0, 1);
+            var seq = r.GetInt32(1);
+            var node = UlidText.TryParse(idText, out var ulid) // the store's own ids: no string per CI
+                ? graph.UpsertNode(ulid, classIndex, facts.Status, environment, facts.Criticality, facts.MinHealthy, seq)
+                : graph.UpsertNode(Utf8Keyed<int>.NewKey(idText), classIndex, facts.Status, environment, facts.Criticality, facts.MinHealthy, seq);
             if (r.GetInt64(4) != 0) current.Add(r.GetInt64(3), node);
         }
     }
 
     /// <summary>
-    /// Loads everything: nodes then edges on this thread; digests (while the nodes load) then identifiers on a second
-    /// connection (<paramref name="readerConnectionString"/>).
+    /// Loads everything: nodes on this thread while a second connection computes the digests; then identifiers there,
+    /// and edges on both connections (by id range) as each gets free. Both are <see cref="StartupConnection"/>s on
+    /// the writer's file.
     /// </summary>
-    /// <returns>Seconds taken by the nodes, the edges, and the second connection's digests and identifiers.</returns>
-    public (double Nodes, double Edges, double Side) Load(string readerConnectionString, CiFingerprints fingerprints, IdentifierMap identifiers, CancellationToken cancellationToken)
+    public LoadTimes Load(CiFingerprints fingerprints, IdentifierMap identifiers, CancellationToken cancellationToken)
     {
+        identifiers.Bind(graph);
         using var nodesLoaded = new ManualResetEventSlim();
+        EdgeChunks? chunks = null; // set before nodesLoaded, which publishes it to the side thread
+        var path = connection.DataSource; // the writer's file: both start-up connections read it, without the writer's mutex
         var side = Task.Run(() =>
         {
             var watch = Stopwatch.StartNew();
-            using var reader = new SqliteConnection(readerConnectionString);
-            reader.Open();
+            using var reader = new StartupConnection(path);
             var digests = ReadDigests(reader, cancellationToken);
             nodesLoaded.Wait(cancellationToken);
+            if (chunks is null) return (digests, 0.0, 0.0); // the node load failed
             LoadIdentifiers(reader, identifiers);
-            return (digests, watch.Elapsed.TotalSeconds);
+            var own = watch.Elapsed.TotalSeconds;
+            ReadEdges(reader, chunks, cancellationToken);
+            return (digests, own, watch.Elapsed.TotalSeconds - own);
         }, cancellationToken);
         try
         {
             var watch = Stopwatch.StartNew();
+            using var own = new StartupConnection(path);
             var current = new CurrentRows();
-            LoadNodes(current, cancellationToken);
+            LoadNodes(own, current, cancellationToken);
             var nodes = watch.Elapsed.TotalSeconds;
-            nodesLoaded.Set();
             watch.Restart();
-            LoadEdges(cancellationToken);
+            chunks = PlanEdges();
+            nodesLoaded.Set();
+            ReadEdges(own, chunks, cancellationToken);
+            var (digests, sideOwn, sideEdges) = side.GetAwaiter().GetResult();
+            cancellationToken.ThrowIfCancellationRequested();
+            FinishEdges(chunks);
             var edges = watch.Elapsed.TotalSeconds;
-            var (digests, sideSeconds) = side.GetAwaiter().GetResult();
-            fingerprints.EnsureCapacity(_nodes.Count);
-            if (!digests.ApplyTo(current, fingerprints)) LoadFingerprints(connection, fingerprints, cancellationToken);
-            return (nodes, edges, sideSeconds);
+            fingerprints.EnsureCapacity(graph.NodeCount);
+            if (!digests.ApplyTo(current, fingerprints)) LoadFingerprints(own, fingerprints, cancellationToken);
+            return new LoadTimes(nodes, edges, sideOwn, sideEdges);
         }
         finally
         {
@@ -94,48 +101,54 @@ internal sealed partial class IndexLoader(SqliteConnection connection, ModelCata
     }
 
     /// <summary>Each CI's current digest by CI id (of its one open version; the highest wins should a file hold two): the slow path, if the two scans disagree.</summary>
-    private void LoadFingerprints(SqliteConnection reader, CiFingerprints fingerprints, CancellationToken cancellationToken)
+    private void LoadFingerprints(StartupConnection db, CiFingerprints fingerprints, CancellationToken cancellationToken)
     {
         using var fingerprint = new CiFingerprint();
-        using var scan = new Statement(reader, "SELECT ci_id, version, doc FROM ci_version WHERE valid_to_seq IS NULL");
-        using var r = scan.Scan();
+        using var r = db.Query("SELECT ci_id, version, doc FROM ci_version WHERE valid_to_seq IS NULL");
         var n = 0;
         while (r.Read())
         {
             if ((++n & 0xFFFF) == 0) cancellationToken.ThrowIfCancellationRequested();
-            if (_nodes.TryGet(r.GetUtf8(0), out _, out var node)) fingerprints.SetLatest(node, fingerprint.OfDoc(r.GetUtf8(2)), r.GetInt64(1));
+            if (TryNode(r.GetUtf8(0, 1), out var node)) fingerprints.SetLatest(node, fingerprint.OfDoc(r.GetUtf8(2, 0)), r.GetInt64(1));
         }
     }
 
-    /// <summary>The identifiers held now; the map shares the index's id strings.</summary>
-    private void LoadIdentifiers(SqliteConnection reader, IdentifierMap identifiers)
+    /// <summary>The identifiers held now; the map names each holder by its node.</summary>
+    private void LoadIdentifiers(StartupConnection db, IdentifierMap identifiers)
     {
-        using var scan = new Statement(reader, "SELECT scheme, value, ci_id FROM identifier WHERE valid_to_seq IS NULL");
-        using var r = scan.Scan();
+        identifiers.EnsureCapacity(graph.NodeCount + (graph.NodeCount / 4)); // about one per CI in practice
+        using var r = db.Query("SELECT scheme, value, ci_id FROM identifier WHERE valid_to_seq IS NULL");
+        var schemes = new List<(byte[] Utf8, string Text)>(); // a handful: a scan beats decoding and hashing the name
         while (r.Read())
         {
-            var schemeText = r.GetUtf8(0);
-            if (!_schemes.TryGet(schemeText, out var scheme, out _))
-            {
-                scheme = Utf8Keyed<string>.NewKey(schemeText);
-                _schemes.Add(scheme, scheme);
-            }
+            var scheme = Scheme(schemes, r.GetUtf8(0, 0));
 
             var value = r.GetString(1);
-            var idText = r.GetUtf8(2);
-            if (!_nodes.TryGet(idText, out var ciId, out _)) ciId = Utf8Keyed<int>.NewKey(idText);
-            identifiers.Set(scheme, value, ciId);
+            var idText = r.GetUtf8(2, 1);
+            if (TryNode(idText, out var node)) identifiers.Set(scheme, value, node);
+            else identifiers.Set(scheme, value, Utf8Keyed<int>.NewKey(idText));
         }
     }
 
-    private int Count(string sql)
+    private static string Scheme(List<(byte[] Utf8, string Text)> schemes, ReadOnlySpan<byte> utf8)
     {
-        using var s = new Statement(connection, sql);
-        using var r = s.Scan();
+        foreach (var (bytes, text) in schemes)
+        {
+            if (utf8.SequenceEqual(bytes)) return text;
+        }
+
+        var scheme = Utf8Keyed<string>.NewKey(utf8);
+        schemes.Add((utf8.ToArray(), scheme));
+        return scheme;
+    }
+
+    private static int Count(StartupConnection db, string sql)
+    {
+        using var r = db.Query(sql);
         return r.Read() ? r.GetInt32(0) : 0;
     }
 
-    private int ClassIndex(ReadOnlySpan<byte> name, Statement.Rows row)
+    private int ClassIndex(ReadOnlySpan<byte> name, StartupRows row)
     {
         if (_classes.TryGet(name, out _, out var index)) return index;
         var text = Utf8Keyed<int>.NewKey(name);
@@ -143,16 +156,6 @@ internal sealed partial class IndexLoader(SqliteConnection connection, ModelCata
             throw new InvalidOperationException($"CI {row.GetString(0)} is of class '{text}', which the loaded model does not declare.");
         _classes.Add(text, ciClass.Index);
         return ciClass.Index;
-    }
-
-    private int TypeIndex(ReadOnlySpan<byte> name, long key)
-    {
-        if (_types.TryGet(name, out _, out var index)) return index;
-        var text = Utf8Keyed<int>.NewKey(name);
-        if (!model.TryGetRelationshipType(text, out var type))
-            throw new InvalidOperationException($"Relationship {key} is of type '{text}', which the loaded model does not declare.");
-        _types.Add(text, type.Index);
-        return type.Index;
     }
 
     private string Environment(ReadOnlySpan<byte> name)
@@ -163,8 +166,7 @@ internal sealed partial class IndexLoader(SqliteConnection connection, ModelCata
         return text;
     }
 
-    private int Node(ReadOnlySpan<byte> id, long key) =>
-        _nodes.TryGet(id, out _, out var node)
-            ? node
-            : throw new InvalidOperationException($"Relationship {key} names CI {Utf8Keyed<int>.NewKey(id)}, which the file does not hold.");
+    /// <summary>The node of a CI id read from the file; lock-free for ULIDs, so both connections may call it.</summary>
+    private bool TryNode(ReadOnlySpan<byte> id, out int node) =>
+        UlidText.TryParse(id, out var ulid) ? graph.TryGetNode(ulid, out node) : graph.TryGetNode(Utf8Keyed<int>.NewKey(id), out node);
 }

@@ -4,8 +4,8 @@ namespace Cmdb.Storage.Sqlite.Internal;
 
 /// <summary>
 /// A string-keyed map that start-up looks up with the UTF-8 text SQLite hands back, without making a string per
-/// row: a million relationships name their ends two million times. Lookups may run on several threads once the
-/// map is no longer written.
+/// row (class and environment names of every CI version). CI ids do not come here: they are parsed into ULID values
+/// (see <c>UlidText</c>). Lookups may run on several threads once the map is no longer written.
 /// </summary>
 internal sealed class Utf8Keyed<T>
 {

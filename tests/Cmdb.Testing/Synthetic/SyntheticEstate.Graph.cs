@@ -26,6 +26,7 @@ public sealed partial class SyntheticEstate
             .Select(t => model.GetRelationshipType(SyntheticRelationshipTypes.Name((SyntheticRelationshipType)t)).Index)
             .ToArray();
         var graph = new GraphIndex(model);
+        graph.ReserveNodes(CiCount); // as the store's start-up does: it counts the CIs first
         for (var i = 0; i < CiCount; i++)
         {
             graph.UpsertNode(ids[i], classIndexes[(int)_kinds[i]], CiStatus.Active, Environment(i), Criticality(i), MinHealthy(i), 1);

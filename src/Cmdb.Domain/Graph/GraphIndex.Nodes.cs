@@ -1,0 +1,73 @@
+using Cmdb.Domain.Items;
+
+namespace Cmdb.Domain.Graph;
+
+public sealed partial class GraphIndex
+{
+    /// <summary>
+    /// Adds a CI or records its new facts as of commit <paramref name="seq"/>. Call only after the commit is durable,
+    /// then <see cref="CommitLog.Append"/> to publish it.
+    /// </summary>
+    public int UpsertNode(string ciId, int classIndex, CiStatus status, string? environment, int? criticality, int? minHealthy, int seq)
+    {
+        ArgumentNullException.ThrowIfNull(ciId);
+        if (UlidText.TryParse(ciId, out var ulid)) return UpsertNode(ulid, classIndex, status, environment, criticality, minHealthy, seq);
+        lock (_writer) return Upsert(_ids.FindName(ciId), ciId, default, classIndex, status, environment, criticality, minHealthy, seq);
+    }
+
+    /// <summary>As <see cref="UpsertNode(string, int, CiStatus, string?, int?, int?, int)"/>, for a CI id given as its ULID value (a loader that parsed it from the file's bytes).</summary>
+    public int UpsertNode(UInt128 ciId, int classIndex, CiStatus status, string? environment, int? criticality, int? minHealthy, int seq)
+    {
+        lock (_writer)
+        {
+            if ((ulong)(ciId >> 64) == ulong.MaxValue) // a timestamp no clock reaches: kept by name (see NodeIds)
+            {
+                var name = UlidText.Format(ciId);
+                return Upsert(_ids.FindName(name), name, default, classIndex, status, environment, criticality, minHealthy, seq);
+            }
+
+            return Upsert(_ids.Find(ciId), null, ciId, classIndex, status, environment, criticality, minHealthy, seq);
+        }
+    }
+
+    /// <summary>Makes room for <paramref name="count"/> nodes at once (a loader that knows how many CIs follow), so no array grows by doubling on the way.</summary>
+    public void ReserveNodes(int count)
+    {
+        lock (_writer)
+        {
+            if (count > NodeCapacity) ResizeNodes(count);
+        }
+    }
+
+    /// <summary>Lock held: updates <paramref name="node"/>, or adds a node for <paramref name="name"/> (when not null) or <paramref name="ulid"/>.</summary>
+    private int Upsert(int node, string? name, UInt128 ulid, int classIndex, CiStatus status, string? environment, int? criticality, int? minHealthy, int seq)
+    {
+        var env = InternEnvironment(environment);
+        if (node >= 0)
+        {
+            var current = StateAt(node, int.MaxValue)!;
+            var next = new NodeState(classIndex, status, env, criticality ?? 0, minHealthy ?? 0, seq);
+            if (SameFacts(current, next)) return node;
+            WriteState(node, current, next);
+            return node;
+        }
+
+        node = _nodeCount;
+        if (node == NodeCapacity) ResizeNodes(Grown(node));
+        if (name is not null) _ids.Store(node, name);
+        else _ids.Store(node, ulid);
+        WriteState(node, null, new NodeState(classIndex, status, env, criticality ?? 0, minHealthy ?? 0, seq));
+        Volatile.Write(ref _nodeCount, node + 1);
+        _ids.Index(node); // findable only once the node is complete and counted (lookups of ULIDs take no lock)
+        return node;
+    }
+
+    /// <summary>Length of the per-node arrays.</summary>
+    private int NodeCapacity => _facts.Length / 2;
+
+    private void ResizeNodes(int size)
+    {
+        _ids.EnsureCapacity(size);
+        Array.Resize(ref _facts, 2 * size);
+    }
+}

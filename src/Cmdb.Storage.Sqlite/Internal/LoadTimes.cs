@@ -1,0 +1,8 @@
+namespace Cmdb.Storage.Sqlite.Internal;
+
+/// <summary>
+/// Seconds taken by start-up's parts: the nodes (calling thread), the edges (from the end of the nodes until the
+/// bulk load is done, both connections reading), the second connection's digests and identifiers, and the time the
+/// second connection then spent reading edges.
+/// </summary>
+internal readonly record struct LoadTimes(double Nodes, double Edges, double SideDigestsAndIdentifiers, double SideEdges);
