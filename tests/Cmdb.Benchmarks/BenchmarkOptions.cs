@@ -19,6 +19,9 @@ internal sealed class BenchmarkOptions
     public string Role { get; private set; } = "hypervisor";
     public string? Out { get; private set; }
 
+    /// <summary>graphql: which query to load the host with: <c>neighbours</c> (default), <c>impact</c> or <c>impact-services</c>.</summary>
+    public string Query { get; private set; } = "neighbours";
+
     public static BenchmarkOptions Parse(string[] args)
     {
         var o = new BenchmarkOptions();
@@ -40,6 +43,7 @@ internal sealed class BenchmarkOptions
                 case "--concurrency": o.Concurrency = Next().Split(',').Select(Int).ToArray(); break;
                 case "--role": o.Role = Next(); break;
                 case "--out": o.Out = Next(); break;
+                case "--query": o.Query = Next(); break;
                 default: break; // BenchmarkDotNet's own switches pass through
             }
         }

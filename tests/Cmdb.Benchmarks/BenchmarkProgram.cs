@@ -13,8 +13,9 @@ public static class BenchmarkProgram
           traversal  --cis N [--seconds T] [--no-sqlite]     impact closures: plain BFS, ImpactAnalyzer, SQLite recursive CTE
           bdn        --cis N [BenchmarkDotNet args]          the traversal closures under BenchmarkDotNet (in-process)
           import     --cis N [--chunk C] [--startup-runs R]  bulk import through SqliteCmdbStore, start-up, unchanged re-import
-          graphql    --url U --cis N [--seconds T] [--max-requests M] [--concurrency 1,4] [--role hypervisor]
-                                                             ci{neighbours(depth:1)} over HTTP against a running host
+          graphql    --url U --cis N [--seconds T] [--max-requests M] [--concurrency 1,4] [--role hypervisor] [--query impact|impact-services]
+                                                             ci{neighbours(depth:1)} (or impact: summary + 100 items with paths, + services)
+                                                             over HTTP against a running host
           startup    --db PATH [--startup-runs R]             store start-up only, on a file the import command wrote
           write-doc  --cis N --out FILE                      write the estate as one import document (CLI import)
           diagnosis  [--trials T] [--accuracy-cis N] [--services N] [--cis N] [--latency-trials T] [--monitor-groups] [--single-only]

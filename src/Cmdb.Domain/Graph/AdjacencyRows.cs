@@ -21,11 +21,14 @@ internal sealed class AdjacencyRows
 
     private int[]?[] _own = [];
 
-    public AdjacencyRows(int[] start, int[] packed, int[] edge)
+    private readonly int[] _dirty;
+
+    public AdjacencyRows(int[] start, int[] packed, int[] edge, int[] dirty)
     {
         Start = start;
         Packed = packed;
         Edge = edge;
+        _dirty = dirty;
     }
 
     /// <summary>Row starts: the CSR row of node n is [Start[n], Start[n + 1]).</summary>
@@ -94,6 +97,7 @@ internal sealed class AdjacencyRows
 
     private int[] CopyCsrRow(int[]?[] own, int node, int room)
     {
+        if (node < CsrNodes) Interlocked.Or(ref _dirty[node >> 5], 1 << (node & 31)); // before the row changes: see Adjacency.IsDirty
         var from = node < CsrNodes ? Start[node] : 0;
         var length = node < CsrNodes ? Start[node + 1] - from : 0;
         var row = new int[Math.Max(4, (length + room) * 2) + 1];

@@ -39,6 +39,15 @@ public sealed partial class GraphIndex
         }
     }
 
+    /// <summary>
+    /// Builds the impact fast path of the current compaction now, if it is not built yet (otherwise the first impact
+    /// query starts it, in the background on a large graph); returns the bytes it holds (0 before any compaction).
+    /// </summary>
+    public long PreparePropagationRows() => Propagation(wait: true)?.Bytes ?? 0;
+
+    /// <summary>The propagation rows of the current compaction, if built (or built now with <paramref name="wait"/>).</summary>
+    internal PropagationRows? Propagation(bool wait = false) => Volatile.Read(ref _adjacency).Propagation(Model, FactsArray, wait);
+
     private void CompactIfOverlayIsLarge()
     {
         bool large;

@@ -57,7 +57,7 @@ public sealed partial class ImpactAnalyzer
         var s = TraversalScratch.Rent(graph.NodeCount);
         try
         {
-            var causes = ImpactEngine.Reach(graph, rules, [candidate], s, forSettle: true);
+            var causes = ImpactEngine.ReachDownstream(graph, rules, [candidate], s);
             ImpactEngine.Settle(graph, rules, s, causes);
             down = 0;
             for (var i = causes; i < s.Count; i++)

@@ -28,7 +28,7 @@ public sealed partial class ImpactAnalyzer
         var s = TraversalScratch.Rent(graph.NodeCount);
         try
         {
-            var causes = ImpactEngine.Reach(graph, rules, starts, s, forSettle: true);
+            var causes = ImpactEngine.ReachDownstream(graph, rules, starts, s);
             ImpactEngine.Settle(graph, rules, s, causes);
             return new ImpactResult(new ReachedSet(graph, rules.Seq, s, causes), environments, Followed(rules));
         }

@@ -6,55 +6,40 @@ internal static partial class ImpactEngine
 {
     /// <summary>
     /// Gives every reached slot its state: the causes (the first <paramref name="causes"/> slots) are down, the rest
-    /// the least fixpoint of the propagation rules over the reached set. Predecessors become the edge that last made a
-    /// CI worse, so a path always explains the state.
+    /// the least fixpoint of the propagation rules over the links between reached slots. Each predecessor explains
+    /// the state: its CI is at least as badly affected, and following predecessors reaches a cause without a loop.
     /// </summary>
+    /// <remarks>
+    /// The fixpoint in three passes instead of a worklist of state changes. (1) Down spreads breadth-first from the
+    /// causes; a redundant link into a CI with minHealthy only counts a failed alternative, and the CI goes down once
+    /// fewer than minHealthy alternatives are left. (2) Degraded: a CI with minHealthy that lost an alternative without
+    /// going down, and, along redundant links, CIs with minHealthy whose alternative is degraded. (3) Every other
+    /// reached CI is at risk: it is reached through CIs that are at least at risk, and keeps the reaching pass's
+    /// predecessor (which comes before it in reach order). Alternatives are only counted for CIs that lose one.
+    /// After a walk over the propagation rows the passes read links from the rows, and are skipped when no reached CI
+    /// with minHealthy has a redundant link from a reached CI (then every reached CI is down, with the walk's
+    /// predecessor, exactly as pass 1 would give).
+    /// </remarks>
     public static void Settle(GraphIndex graph, TraversalRules rules, TraversalScratch s, int causes)
     {
-        for (var i = 0; i < causes; i++) s.State[i] = ImpactState.Down;
+        var state = s.State;
+        state.AsSpan(0, causes).Fill(ImpactState.Down);
         if (!NeedsWorklist(rules, s, causes))
         {
-            s.State.AsSpan(causes, s.Count - causes).Fill(ImpactState.Down);
+            state.AsSpan(causes, s.Count - causes).Fill(ImpactState.Down);
             return;
         }
 
-        s.State.AsSpan(causes, s.Count - causes).Clear();
-        s.Propagated.AsSpan(0, s.Count).Clear();
-        s.Queued.AsSpan(0, s.Count).Clear();
-        for (var i = causes; i < s.Count; i++)
+        state.AsSpan(causes, s.Count - causes).Clear();
+        s.FailedAlternatives.AsSpan(0, s.Count).Clear();
+        if (!s.Linked && s.Propagation is { } rows)
         {
-            if (s.MinHealthy[i] > 0) CountAlternatives(graph, rules, s, i, causes);
+            if (SpreadDownRows(graph, rules, s, rows, causes) < s.Count) SpreadDegradedRows(rules, s, rows);
+            return;
         }
 
-        int head = 0, queued = 0, capacity = s.Count;
-        for (var i = 0; i < causes; i++) Enqueue(s, i, ref queued, capacity, head);
-        while (queued > 0)
-        {
-            var u = s.Work[head];
-            head = (head + 1) % capacity;
-            queued--;
-            s.Queued[u] = false;
-            var before = s.Propagated[u];
-            var now = s.State[u];
-            if (now == before) continue;
-            s.Propagated[u] = now;
-            if (s.Linked)
-            {
-                for (int k = s.LinkStart[u], end = s.LinkStart[u + 1]; k < end; k++)
-                {
-                    var v = s.LinkSlot[k];
-                    if (v >= causes) OfferSlot(s, rules, v, s.LinkEdge[k], s.LinkType[k], before, now, ref queued, capacity, head);
-                }
-
-                continue;
-            }
-
-            var node = s.Node[u];
-            var outgoing = new IncidentCursor(s.View, true, rules.FollowOut, node, rules.Seq);
-            while (outgoing.MoveNext()) Offer(s, rules, outgoing.Other, node, outgoing.Edge, outgoing.Type, before, now, causes, ref queued, capacity, head);
-            var incoming = new IncidentCursor(s.View, false, rules.FollowIn, node, rules.Seq);
-            while (incoming.MoveNext()) Offer(s, rules, incoming.Other, node, incoming.Edge, incoming.Type, before, now, causes, ref queued, capacity, head);
-        }
+        var tail = SpreadDown(graph, rules, s, causes);
+        if (tail < s.Count) SpreadDegraded(s);
     }
 
     private static bool NeedsWorklist(TraversalRules rules, TraversalScratch s, int causes)
@@ -62,75 +47,95 @@ internal static partial class ImpactEngine
         if (!rules.AnyRedundant) return false;
         for (var i = causes; i < s.Count; i++)
         {
-            if (s.MinHealthy[i] > 0) return true;
+            if (s.MinHealthy[i] <= 0) continue;
+            if (s.Propagation is { } rows && !s.Linked)
+            {
+                if (MayAbsorb(s, rows, i)) return true;
+                continue;
+            }
+
+            return s.Linked ? true : throw new InvalidOperationException("Settling redundancy needs the links of a reaching pass run for settling.");
         }
 
         return false;
     }
 
-    private static void Offer(
-        TraversalScratch s, TraversalRules rules, int target, int from, int edge, int type, ImpactState before, ImpactState now,
-        int causes, ref int queued, int capacity, int head)
+    /// <summary>Pass 1; returns how many slots are down. A CI that lost an alternative but not enough is left degraded for now.</summary>
+    private static int SpreadDown(GraphIndex graph, TraversalRules rules, TraversalScratch s, int causes)
     {
-        if (target == from || !s.TrySlot(target, out var v) || v < causes) return; // self-loops, unreached, causes
-        OfferSlot(s, rules, v, edge, type, before, now, ref queued, capacity, head);
-    }
-
-    private static void OfferSlot(
-        TraversalScratch s, TraversalRules rules, int v, int edge, int type, ImpactState before, ImpactState now, ref int queued, int capacity, int head)
-    {
-        ImpactState offered;
-        if (rules.Redundant[type] && s.MinHealthy[v] > 0)
+        var state = s.State;
+        var failed = s.FailedAlternatives;
+        var queue = s.Work;
+        var tail = 0;
+        for (var i = 0; i < causes; i++) queue[tail++] = i;
+        for (var head = 0; head < tail; head++)
         {
-            Tally(s, v, before, -1);
-            Tally(s, v, now, +1);
-            offered = GroupState(s, v);
+            var u = queue[head];
+            for (int k = s.LinkStart[u], end = s.LinkStart[u + 1]; k < end; k++)
+            {
+                var v = s.LinkSlot[k];
+                if (state[v] == ImpactState.Down) continue; // the causes too
+                if (s.LinkRedundant[k] && s.MinHealthy[v] > 0)
+                {
+                    var f = ++failed[v];
+                    if (f == 1) s.Alternatives[v] = CountAlternatives(graph, rules, s, v, causes);
+                    if (s.Alternatives[v] - f >= s.MinHealthy[v])
+                    {
+                        if (f == 1)
+                        {
+                            state[v] = ImpactState.Degraded;
+                            s.Pred[v] = s.LinkEdge[k];
+                        }
+
+                        continue;
+                    }
+                }
+
+                state[v] = ImpactState.Down;
+                s.Pred[v] = s.LinkEdge[k];
+                queue[tail++] = v;
+            }
         }
-        else
+
+        return tail;
+    }
+
+    /// <summary>Passes 2 and 3: degraded spreads along redundant links into CIs with minHealthy; the rest is at risk.</summary>
+    private static void SpreadDegraded(TraversalScratch s)
+    {
+        var state = s.State;
+        var queue = s.Work;
+        var tail = 0;
+        for (var i = 0; i < s.Count; i++)
         {
-            offered = now == ImpactState.Down ? ImpactState.Down : ImpactState.AtRisk;
+            if (state[i] == ImpactState.Degraded) queue[tail++] = i;
         }
 
-        if (offered <= s.State[v]) return;
-        s.State[v] = offered;
-        s.Pred[v] = edge;
-        if (!s.Queued[v]) Enqueue(s, v, ref queued, capacity, head);
-    }
-
-    /// <summary>
-    /// A CI with minHealthy is down once a failure leaves fewer than minHealthy of its alternatives; degraded while any
-    /// alternative failed or is itself degraded; at risk while an alternative is only at risk.
-    /// </summary>
-    private static ImpactState GroupState(TraversalScratch s, int v)
-    {
-        var failed = s.FailedAlternatives[v];
-        if (failed > 0 && s.Alternatives[v] - failed < s.MinHealthy[v]) return ImpactState.Down;
-        if (failed > 0 || s.DegradedAlternatives[v] > 0) return ImpactState.Degraded;
-        return s.AtRiskAlternatives[v] > 0 ? ImpactState.AtRisk : ImpactState.None;
-    }
-
-    private static void Tally(TraversalScratch s, int v, ImpactState state, int delta)
-    {
-        switch (state)
+        for (var head = 0; head < tail; head++)
         {
-            case ImpactState.Down: s.FailedAlternatives[v] += delta; break;
-            case ImpactState.Degraded: s.DegradedAlternatives[v] += delta; break;
-            case ImpactState.AtRisk: s.AtRiskAlternatives[v] += delta; break;
-            default: break;
+            var u = queue[head];
+            for (int k = s.LinkStart[u], end = s.LinkStart[u + 1]; k < end; k++)
+            {
+                var v = s.LinkSlot[k];
+                if (state[v] != ImpactState.None || !s.LinkRedundant[k] || s.MinHealthy[v] <= 0) continue;
+                state[v] = ImpactState.Degraded;
+                s.Pred[v] = s.LinkEdge[k];
+                queue[tail++] = v;
+            }
         }
-    }
 
-    private static void Enqueue(TraversalScratch s, int slot, ref int queued, int capacity, int head)
-    {
-        s.Work[(head + queued) % capacity] = slot;
-        queued++;
-        s.Queued[slot] = true;
+        for (var i = 0; i < s.Count; i++)
+        {
+            if (state[i] == ImpactState.None) state[i] = ImpactState.AtRisk;
+        }
     }
 
     /// <summary>Counts the live redundant relationships through which trouble could reach the slot's CI.</summary>
-    private static void CountAlternatives(GraphIndex graph, TraversalRules rules, TraversalScratch s, int slot, int causes)
+    private static int CountAlternatives(GraphIndex graph, TraversalRules rules, TraversalScratch s, int slot, int causes)
     {
         var node = s.Node[slot];
+        if (s.Propagation is { } rows && !rules.FiltersTypes && !rows.Adjacency.IsDirty(node) && rows.RedundantRow(s.Local[slot]) is var row && row >= 0)
+            return CountAlternatives(graph, rules, s, rows, row);
         var n = 0;
         var outgoing = new IncidentCursor(s.View, true, rules.FollowIn, node, rules.Seq);
         while (outgoing.MoveNext())
@@ -144,16 +149,47 @@ internal static partial class ImpactEngine
             if (IsAlternative(graph, rules, s, causes, incoming.Type, incoming.Other, node)) n++;
         }
 
-        s.Alternatives[slot] = n;
-        s.FailedAlternatives[slot] = 0;
-        s.DegradedAlternatives[slot] = 0;
-        s.AtRiskAlternatives[slot] = 0;
+        return n;
+    }
+
+    /// <summary>
+    /// The same count from the propagation rows' redundant entries into the node (which an untouched node's
+    /// relationships still match): a reached alternative was judged by the reaching pass already (a slot: it takes part
+    /// or is a cause; excluded: it does not); only the others' facts are read.
+    /// </summary>
+    private static int CountAlternatives(GraphIndex graph, TraversalRules rules, TraversalScratch s, PropagationRows rows, int row)
+    {
+        var n = 0;
+        var mark = s.Mark;
+        var generation = s.Generation;
+        var from = rows.RedundantFrom;
+        for (int k = rows.RedundantStart[row], end = rows.RedundantStart[row + 1]; k < end; k++)
+        {
+            var u = from[k];
+            var m = mark[u];
+            if ((int)(m >> 32) == generation) n += (int)m >= 0 ? 1 : 0;
+            else if (TakesPart(graph, rules, s.View.Facts, rows.ToPublic[u])) n++;
+        }
+
+        return n;
     }
 
     /// <remarks>A cause counts even when retired: it was named explicitly, and its failure is counted.</remarks>
     private static bool IsAlternative(GraphIndex graph, TraversalRules rules, TraversalScratch s, int causes, int type, int other, int node)
     {
         if (!rules.Redundant[type] || other == node) return false;
-        return Takes(graph, rules, other, out _) || (s.TrySlot(other, out var slot) && slot >= 0 && slot < causes);
+        return TakesPart(graph, rules, s.View.Facts, other) || (s.TrySlot(other, out var slot) && slot >= 0 && slot < causes);
+    }
+
+    /// <summary><see cref="Takes"/> from the packed facts when they answer (no state object).</summary>
+    private static bool TakesPart(GraphIndex graph, TraversalRules rules, long[] facts, int node)
+    {
+        if (2 * node < facts.Length)
+        {
+            var first = Volatile.Read(ref facts[2 * node]);
+            if (PackedFacts.IsState(first) && PackedFacts.Since(first) <= rules.Seq) return rules.IncludeRetired || !PackedFacts.IsRetired(first);
+        }
+
+        return Takes(graph, rules, node, out _);
     }
 }

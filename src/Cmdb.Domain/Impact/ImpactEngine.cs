@@ -120,13 +120,13 @@ internal static partial class ImpactEngine
         if (!alive) return;
         if ((int)(m >> 32) == generation)
         {
-            if (link && (int)m >= 0 && v != u) s.Link((int)m, e, type);
+            if (link && (int)m >= 0 && v != u) s.Link((int)m, e, rules.Redundant[type]);
             return;
         }
 
         if (!grow) return;
         var slot = Visit(graph, rules, s, view, v, depth, e);
-        if (link && slot >= 0) s.Link(slot, e, type);
+        if (link && slot >= 0) s.Link(slot, e, rules.Redundant[type]);
     }
 
     /// <summary>Gives a newly met node a slot, or marks it excluded (-1).</summary>

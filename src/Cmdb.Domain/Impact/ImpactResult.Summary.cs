@@ -11,19 +11,23 @@ public sealed partial class ImpactResult
         var model = graph.Model;
         var service = model.TryGetClass(WellKnown.Classes.BusinessService, out var bs) ? bs.Index : -1;
         var byClass = new int[model.Classes.Count];
+        var isService = new bool[model.Classes.Count];
+        for (var c = 0; c < isService.Length; c++) isService[c] = service >= 0 && model.IsA(c, service);
         var byEnvironment = new Dictionary<int, int>();
         var byCriticality = new Dictionary<int, int>();
         Span<int> smallEnvironments = stackalloc int[SmallCounts];
         Span<int> smallCriticalities = stackalloc int[SmallCounts];
-        var states = new int[4];
-        var services = new List<ImpactedService>();
+        Span<int> states = stackalloc int[4];
+        var services = new List<ImpactedServiceList.Entry>();
         var total = 0;
         var facts = graph.FactsArray;
-        for (var slot = 0; slot < _reached.Count; slot++) // every output below is sorted, so reach order will do: no sort needed
+        var (nodes, impacts, depths, infos) = _reached.Slots;
+        var environmentFilter = _environments;
+        for (var slot = 0; slot < nodes.Length; slot++) // every output below is sorted, so reach order will do: no sort needed
         {
             int classIndex, environment, criticality;
-            var node = _reached.Node(slot);
-            if (GraphIndex.TryCurrentInfo(facts, node, Seq, out var info))
+            var info = infos is null ? ImpactEngine.NoInfo : infos[slot];
+            if (info != ImpactEngine.NoInfo || GraphIndex.TryCurrentInfo(facts, nodes[slot], Seq, out info))
             {
                 (classIndex, environment, criticality) = (PackedFacts.ClassIndex(info), PackedFacts.EnvironmentIndex(info), PackedFacts.Criticality(info));
             }
@@ -33,17 +37,16 @@ public sealed partial class ImpactResult
                 (classIndex, environment, criticality) = (state.ClassIndex, state.EnvironmentIndex, state.Criticality);
             }
 
-            if (_environments is not null && !(environment < _environments.Length && _environments[environment])) continue;
+            if (environmentFilter is not null && !(environment < environmentFilter.Length && environmentFilter[environment])) continue;
             total++;
-            var impact = _reached.State(slot);
+            var impact = impacts[slot];
             states[(int)impact]++;
             byClass[classIndex]++;
             Count(smallEnvironments, byEnvironment, environment);
             Count(smallCriticalities, byCriticality, criticality);
-            if (service >= 0 && model.IsA(classIndex, service))
+            if (isService[classIndex])
             {
-                services.Add(new ImpactedService(
-                    graph.CiId(node), model.Classes[classIndex].Name, CriticalityOrNull(criticality), impact, _reached.Depth(slot)));
+                services.Add(new ImpactedServiceList.Entry(nodes[slot], classIndex, criticality, impact, depths[slot]));
             }
         }
 
@@ -60,16 +63,15 @@ public sealed partial class ImpactResult
         }
 
         classes.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.ClassName, b.ClassName));
-        var environments = byEnvironment.Select(p => new EnvironmentCount(graph.EnvironmentName(p.Key), p.Value))
-            .OrderByDescending(e => e.Count).ThenBy(e => e.Environment, StringComparer.Ordinal).ToArray();
-        var criticalities = byCriticality.Select(p => new CriticalityCount(CriticalityOrNull(p.Key), p.Value))
-            .OrderBy(c => c.Criticality ?? int.MaxValue).ToArray();
-        services.Sort((a, b) => a.State != b.State ? b.State.CompareTo(a.State)
-            : Tier(a) != Tier(b) ? Tier(a).CompareTo(Tier(b))
-            : string.CompareOrdinal(a.CiId, b.CiId));
+        var environments = new List<EnvironmentCount>(byEnvironment.Count);
+        foreach (var (key, count) in byEnvironment) environments.Add(new EnvironmentCount(graph.EnvironmentName(key), count));
+        environments.Sort((a, b) => a.Count != b.Count ? b.Count.CompareTo(a.Count) : string.CompareOrdinal(a.Environment, b.Environment));
+        var criticalities = new List<CriticalityCount>(byCriticality.Count);
+        foreach (var (key, count) in byCriticality) criticalities.Add(new CriticalityCount(CriticalityOrNull(key), count));
+        criticalities.Sort((a, b) => (a.Criticality ?? int.MaxValue).CompareTo(b.Criticality ?? int.MaxValue));
         return new ImpactSummary(
             total, states[(int)ImpactState.Down], states[(int)ImpactState.Degraded], states[(int)ImpactState.AtRisk],
-            classes, environments, criticalities, services);
+            classes, environments, criticalities, ImpactedServiceList.Sorted(graph, services));
     }
 
     /// <summary>Environment and criticality indexes below this are counted in an array: a dictionary per CI costs more than the walk.</summary>
@@ -80,9 +82,6 @@ public sealed partial class ImpactResult
         if ((uint)key < SmallCounts) small[key]++;
         else large[key] = large.GetValueOrDefault(key) + 1;
     }
-
-    // Tier 1 is the most critical; CIs without a tier come last.
-    private static int Tier(ImpactedService s) => s.Criticality ?? int.MaxValue;
 
     private static int? CriticalityOrNull(int criticality) => criticality == 0 ? null : criticality;
 }

@@ -12,6 +12,8 @@ internal sealed class ReachedSet
     private readonly int[] _depth;
     private readonly int[] _pred;
     private readonly ImpactState[] _state;
+    private readonly long[]? _info;
+    private readonly PropagationRows? _propagation;
     private Dictionary<int, int>? _slotByNode;
 
     public ReachedSet(GraphIndex graph, int seq, TraversalScratch s, int starts)
@@ -23,6 +25,11 @@ internal sealed class ReachedSet
         _depth = s.Depth.AsSpan(0, s.Count).ToArray();
         _pred = s.Pred.AsSpan(0, s.Count).ToArray();
         _state = s.State.AsSpan(0, s.Count).ToArray();
+        if (s.Propagation is not null)
+        {
+            _propagation = s.Propagation; // predecessors are propagation entries
+            _info = s.Info.AsSpan(0, s.Count).ToArray();
+        }
     }
 
     public GraphIndex Graph { get; }
@@ -34,6 +41,9 @@ internal sealed class ReachedSet
 
     public int Count => _node.Length;
 
+    /// <summary>Nodes, states and depths by slot, and the packed facts when the traversal kept them (else null).</summary>
+    internal (int[] Node, ImpactState[] State, int[] Depth, long[]? Info) Slots => (_node, _state, _depth, _info);
+
     public int Node(int slot) => _node[slot];
 
     public int Depth(int slot) => _depth[slot];
@@ -41,9 +51,18 @@ internal sealed class ReachedSet
     public ImpactState State(int slot) => _state[slot];
 
     public bool Visible(int slot, bool[]? environments) =>
-        environments is null || Passes(environments, Facts(slot).EnvironmentIndex);
+        environments is null || Passes(environments, EnvironmentOf(slot));
 
     public NodeState Facts(int slot) => Graph.StateAt(_node[slot], Seq)!;
+
+    /// <summary>The slot's packed class, environment and criticality when the traversal kept them (see <see cref="PackedFacts"/>).</summary>
+    public bool TryInfo(int slot, out long info)
+    {
+        info = _info is null ? ImpactEngine.NoInfo : _info[slot];
+        return info != ImpactEngine.NoInfo;
+    }
+
+    private int EnvironmentOf(int slot) => TryInfo(slot, out var info) ? PackedFacts.EnvironmentIndex(info) : Facts(slot).EnvironmentIndex;
 
     public int SlotOf(int node)
     {
@@ -64,7 +83,7 @@ internal sealed class ReachedSet
         var slots = new List<int>(_node.Length);
         for (var i = withStarts ? 0 : Starts; i < _node.Length; i++)
         {
-            if (environments is null || Passes(environments, Facts(i).EnvironmentIndex)) slots.Add(i);
+            if (environments is null || Passes(environments, EnvironmentOf(i))) slots.Add(i);
         }
 
         var keys = new long[slots.Count];
@@ -86,7 +105,7 @@ internal sealed class ReachedSet
         var edges = Graph.Arrays;
         for (var guard = 0; slot >= Starts && guard < _node.Length; guard++)
         {
-            var e = _pred[slot];
+            var e = _propagation is null ? _pred[slot] : _propagation.EdgeOf(_pred[slot]);
             var to = _node[slot];
             var from = edges.Source[e] == to ? edges.Target[e] : edges.Source[e];
             steps.Add(Step(Graph, e, from, to));

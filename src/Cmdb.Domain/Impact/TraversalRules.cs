@@ -18,6 +18,8 @@ internal sealed class TraversalRules
         MaxDepth = maxDepth;
         IncludeRetired = includeRetired;
         foreach (var r in redundant) AnyRedundant |= r;
+        Followed = new bool[followOut.Length];
+        for (var t = 0; t < Followed.Length; t++) Followed[t] = followOut[t] || followIn[t];
     }
 
     /// <summary>Follow an edge from its source to its target.</summary>
@@ -30,6 +32,15 @@ internal sealed class TraversalRules
     public bool[] Redundant { get; }
 
     public bool AnyRedundant { get; }
+
+    /// <summary>The type is followed in some direction.</summary>
+    public bool[] Followed { get; }
+
+    /// <summary>Set by <see cref="Downstream"/>: the filters follow each type exactly by its propagation, as the propagation rows do.</summary>
+    public bool IsDownstream { get; private init; }
+
+    /// <summary>A relationship-type filter leaves out some propagating type.</summary>
+    public bool FiltersTypes { get; private init; }
 
     public int Seq { get; }
 
@@ -46,7 +57,8 @@ internal sealed class TraversalRules
         Build(model, allowed, seq, maxDepth, includeRetired, reverse: true);
 
     /// <summary>The same filters with another depth limit.</summary>
-    public TraversalRules WithMaxDepth(int maxDepth) => new(FollowOut, FollowIn, Redundant, Seq, maxDepth, IncludeRetired);
+    public TraversalRules WithMaxDepth(int maxDepth) =>
+        new(FollowOut, FollowIn, Redundant, Seq, maxDepth, IncludeRetired) { FiltersTypes = FiltersTypes, IsDownstream = IsDownstream };
 
     private static TraversalRules Build(ModelCatalog model, bool[]? allowed, int seq, int maxDepth, bool includeRetired, bool reverse)
     {
@@ -63,8 +75,10 @@ internal sealed class TraversalRules
             redundant[t] = types[t].Redundant && p != Propagation.None;
         }
 
+        var filters = false;
+        for (var t = 0; t < types.Count; t++) filters |= allowed is not null && !allowed[t] && types[t].Propagation != Propagation.None;
         return reverse
-            ? new TraversalRules(backward, forward, redundant, seq, maxDepth, includeRetired)
-            : new TraversalRules(forward, backward, redundant, seq, maxDepth, includeRetired);
+            ? new TraversalRules(backward, forward, redundant, seq, maxDepth, includeRetired) { FiltersTypes = filters }
+            : new TraversalRules(forward, backward, redundant, seq, maxDepth, includeRetired) { FiltersTypes = filters, IsDownstream = true };
     }
 }

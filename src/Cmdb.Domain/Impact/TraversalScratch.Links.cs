@@ -5,26 +5,30 @@ internal sealed partial class TraversalScratch
     /// <summary>True when the reaching pass recorded <see cref="LinkStart"/>.. for the settling pass.</summary>
     public bool Linked;
 
-    /// <summary>Links of slot i are [LinkStart[i], LinkStart[i + 1]): each a followed live edge to another reached slot, in row order.</summary>
+    /// <summary>
+    /// Links of slot i are [LinkStart[i], LinkStart[i + 1]): each a followed live edge to another reached slot, in row
+    /// order, with whether its type is redundant. Only the walk over the general rows records them; after a walk over
+    /// the propagation rows settling reads each slot's links from its row (see ImpactEngine.SpreadDownRows).
+    /// </summary>
     public int[] LinkStart = new int[65];
     public int[] LinkSlot = new int[256];
     public int[] LinkEdge = new int[256];
-    public ushort[] LinkType = new ushort[256];
+    public bool[] LinkRedundant = new bool[256];
     public int LinkCount;
 
-    public void Link(int slot, int edge, int type)
+    public void Link(int slot, int edge, bool redundant)
     {
         if (LinkCount == LinkSlot.Length)
         {
             var size = LinkSlot.Length * 2;
             Array.Resize(ref LinkSlot, size);
             Array.Resize(ref LinkEdge, size);
-            Array.Resize(ref LinkType, size);
+            Array.Resize(ref LinkRedundant, size);
         }
 
         LinkSlot[LinkCount] = slot;
         LinkEdge[LinkCount] = edge;
-        LinkType[LinkCount] = (ushort)type;
+        LinkRedundant[LinkCount] = redundant;
         LinkCount++;
     }
 }

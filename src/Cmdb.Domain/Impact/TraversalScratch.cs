@@ -25,14 +25,10 @@ internal sealed partial class TraversalScratch
     public int[] Depth = new int[64];
     public int[] Pred = new int[64];
     public ImpactState[] State = new ImpactState[64];
-    public ImpactState[] Propagated = new ImpactState[64]; // the state last pushed to the neighbours' counters
     public int[] MinHealthy = new int[64];
     public int[] Alternatives = new int[64];
     public int[] FailedAlternatives = new int[64];
-    public int[] DegradedAlternatives = new int[64];
-    public int[] AtRiskAlternatives = new int[64];
-    public int[] Work = new int[64]; // ring buffer of slots waiting to push their state on
-    public bool[] Queued = new bool[64];
+    public int[] Work = new int[64]; // the settling passes' queue of slots
 
     public static TraversalScratch Rent(int nodeCount)
     {
@@ -46,6 +42,8 @@ internal sealed partial class TraversalScratch
     {
         scratch.Edges = default; // do not keep an index's arrays alive after it grew
         scratch.View = default;
+        scratch.Propagation = null;
+        scratch.ToLocal = null;
         t_cached = scratch;
     }
 
@@ -59,7 +57,8 @@ internal sealed partial class TraversalScratch
     /// <summary>True when <paramref name="node"/> was seen in this run; <paramref name="slot"/> is -1 when it was excluded.</summary>
     public bool TrySlot(int node, out int slot)
     {
-        var mark = Mark[node];
+        if (ToLocal is { } local) node = (uint)node < (uint)local.Length ? local[node] : -1;
+        var mark = node >= 0 ? Mark[node] : 0;
         if ((int)(mark >> 32) == Generation)
         {
             slot = (int)mark;
@@ -85,7 +84,7 @@ internal sealed partial class TraversalScratch
         Node[slot] = node;
         Depth[slot] = depth;
         Pred[slot] = pred;
-        MinHealthy[slot] = minHealthy; // State, Propagated and Queued are set by the settling pass
+        MinHealthy[slot] = minHealthy; // State is set by the settling pass
         return slot;
     }
 
@@ -94,6 +93,8 @@ internal sealed partial class TraversalScratch
         Count = 0;
         LinkCount = 0;
         Linked = false;
+        Propagation = null;
+        ToLocal = null;
         if (Mark.Length < nodeCount)
         {
             Mark = new long[Math.Max(nodeCount, Mark.Length * 2)];
@@ -114,14 +115,12 @@ internal sealed partial class TraversalScratch
         Array.Resize(ref Depth, size);
         Array.Resize(ref Pred, size);
         Array.Resize(ref State, size);
-        Array.Resize(ref Propagated, size);
         Array.Resize(ref MinHealthy, size);
         Array.Resize(ref Alternatives, size);
         Array.Resize(ref FailedAlternatives, size);
-        Array.Resize(ref DegradedAlternatives, size);
-        Array.Resize(ref AtRiskAlternatives, size);
         Array.Resize(ref Work, size);
-        Array.Resize(ref Queued, size);
         Array.Resize(ref LinkStart, size + 1);
+        Array.Resize(ref Local, size);
+        Array.Resize(ref Info, size);
     }
 }

@@ -1,0 +1,132 @@
+namespace Cmdb.Domain.Graph;
+
+/// <summary>
+/// The way trouble travels, as of one compaction, for impact traversals of the current topology: per node the nodes
+/// its trouble reaches directly, one int per entry (the local node in 24 bits, the type in 7, a redundant sign bit),
+/// already oriented by each type's propagation direction, with types that never propagate and relationships closed
+/// at compaction left out. Nodes are renumbered in a
+/// breadth-first order from the nodes nothing propagates into, so a closure reads mostly contiguous memory;
+/// <see cref="ToPublic"/> and <see cref="ToLocal"/> translate.
+/// </summary>
+/// <remarks>
+/// Each row lists the entries in the order a traversal over the general rows would meet them (the node's outgoing
+/// compact row, then its incoming one, each in edge-number order), so both walks give the same slots, distances and
+/// explanations. A row only describes its node while the node has no overlay row (see <see cref="Adjacency.IsDirty"/>),
+/// and only for commits at or after <see cref="ValidFrom"/>: callers fall back to the general rows otherwise.
+/// </remarks>
+internal sealed partial class PropagationRows
+{
+    /// <summary>Sign bit of an entry: the relationship's type is redundant (its members are alternatives).</summary>
+    public const int RedundantBit = int.MinValue;
+
+    private const int NeighbourMask = AdjacencyRows.MaxNodes - 1;
+
+    private readonly bool[] _forward;
+
+    /// <summary>A bit per local node: listed in <see cref="RedundantNodes"/>; with the count of listed nodes before each word.</summary>
+    private readonly int[] _listed;
+    private readonly int[] _listedBefore;
+
+    /// <summary>A bit per local node: some redundant entry of another node's row points to it.</summary>
+    private readonly int[] _redundantInto;
+    private readonly bool[] _backward;
+
+    private PropagationRows(Adjacency adjacency, bool[] forward, bool[] backward, int[] start, int[] entry, int[] toPublic, int[] toLocal, long[] facts)
+    {
+        (RedundantNodes, RedundantStart, RedundantFrom, _redundantInto) = Reverse(start, entry, toPublic, facts);
+        (_listed, _listedBefore) = Ranks(RedundantNodes, start.Length - 1);
+        Adjacency = adjacency;
+        _forward = forward;
+        _backward = backward;
+        Start = start;
+        Entry = entry;
+        ToPublic = toPublic;
+        ToLocal = toLocal;
+    }
+
+    /// <summary>The compaction the rows were built from (its rows resolve an entry back to its edge).</summary>
+    public Adjacency Adjacency { get; }
+
+    /// <summary>Row starts by local node: the row of local node n is [Start[n], Start[n + 1]).</summary>
+    public int[] Start { get; }
+
+    /// <summary>Per entry: the local node trouble moves to (see <see cref="Neighbour"/>), its type (<see cref="Type"/>) and <see cref="RedundantBit"/>.</summary>
+    public int[] Entry { get; }
+
+    public int[] ToPublic { get; }
+
+    /// <summary>
+    /// Redundant entries by the node they point to, for the nodes that had minHealthy when the rows were built (others
+    /// count their alternatives from the general rows): the alternatives of local node RedundantNodes[k] (ascending)
+    /// come from local nodes RedundantFrom[RedundantStart[k]..RedundantStart[k + 1]), one per relationship, self-loops left out.
+    /// </summary>
+    public int[] RedundantNodes { get; }
+
+    public int[] RedundantStart { get; }
+
+    public int[] RedundantFrom { get; }
+
+    public int[] ToLocal { get; }
+
+    /// <summary>
+    /// False when no row of another node has a redundant entry into local node <paramref name="local"/>: whatever
+    /// its minHealthy, trouble that reaches it along these rows is never absorbed by redundancy.
+    /// </summary>
+    public bool HasRedundantInto(int local) => (_redundantInto[local >> 5] & (1 << (local & 31))) != 0;
+
+    public int NodeCount => ToPublic.Length;
+
+    /// <summary>Usable for reads at commits from this one on: every compacted interval starts or ends at or before it.</summary>
+    public int ValidFrom => Adjacency.LastChange;
+
+    /// <summary>Bytes held by the arrays (array headers ignored).</summary>
+    public long Bytes => 4L * (Start.Length + Entry.Length + ToPublic.Length + ToLocal.Length + RedundantNodes.Length + RedundantStart.Length + RedundantFrom.Length + _redundantInto.Length + _listed.Length + _listedBefore.Length);
+
+    public static int Neighbour(int entry) => entry & NeighbourMask;
+
+    public static int Type(int entry) => (entry >> 24) & (AdjacencyRows.MaxTypes - 1);
+
+    /// <summary>Where local node <paramref name="local"/>'s redundant alternatives are listed, or -1 when they are not.</summary>
+    public int RedundantRow(int local)
+    {
+        var (word, bit) = (local >> 5, 1 << (local & 31));
+        var bits = _listed[word];
+        return (bits & bit) == 0 ? -1 : _listedBefore[word] + System.Numerics.BitOperations.PopCount((uint)(bits & (bit - 1)));
+    }
+
+    /// <summary>The edge behind an entry: the entry's position in its row among the propagating stable entries of the general rows.</summary>
+    public int EdgeOf(int entry)
+    {
+        var local = UpperBound(Start, entry) - 1;
+        var node = ToPublic[local];
+        var skip = entry - Start[local];
+        var edge = Find(Adjacency.Out, node, _forward, ref skip);
+        return edge >= 0 ? edge : Find(Adjacency.In, node, _backward, ref skip);
+    }
+
+    private static int Find(AdjacencyRows rows, int node, bool[] follow, ref int skip)
+    {
+        for (int i = rows.Start[node], end = rows.Start[node + 1]; i < end; i++)
+        {
+            var p = rows.Packed[i];
+            if (!AdjacencyRows.IsStable(p) || !follow[AdjacencyRows.Type(p)]) continue;
+            if (skip-- == 0) return rows.Edge[i];
+        }
+
+        return -1;
+    }
+
+    /// <summary>The first index whose value is above <paramref name="value"/>.</summary>
+    private static int UpperBound(int[] sorted, int value)
+    {
+        int lo = 0, hi = sorted.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            if (sorted[mid] <= value) lo = mid + 1;
+            else hi = mid;
+        }
+
+        return lo;
+    }
+}
