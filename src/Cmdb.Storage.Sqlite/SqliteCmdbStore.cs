@@ -25,6 +25,7 @@ public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDis
     private SqliteConnection? _writer;
     private DatabaseLock? _lock;
     private WriterCommands? _commands;
+    private Checkpointer? _checkpointer;
     private int _lastSeq;
     private long _nextRid = 1;
     private long _nextRelationshipId = 1;
@@ -52,6 +53,9 @@ public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDis
 
     /// <summary>How many schema migrations the last <see cref="InitializeAsync"/> applied (0 when the file was current).</summary>
     internal int AppliedMigrations { get; private set; }
+
+    /// <summary>How many background WAL checkpoints have run since <see cref="InitializeAsync"/> (for tests).</summary>
+    internal int CheckpointsCompleted => _checkpointer?.Completed ?? 0;
 
     /// <summary>How many history rows the last <see cref="InitializeAsync"/> deleted as older than the retention period.</summary>
     internal int PrunedRows { get; private set; }
@@ -100,6 +104,7 @@ public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDis
             var graph = new GraphIndex(Model);
             LoadIndex(writer, graph, watch, cancellationToken);
             _commands = new WriterCommands(writer);
+            _checkpointer = new Checkpointer(writer, _writerConnectionString);
             _writer = writer;
             _lock = fileLock;
             _graph = graph;
@@ -123,6 +128,7 @@ public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDis
         {
             if (_disposed) return;
             _disposed = true;
+            _checkpointer?.Dispose();
             _commands?.Dispose();
             _writer?.Dispose();
             _lock?.Dispose();

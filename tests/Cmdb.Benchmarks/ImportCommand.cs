@@ -20,6 +20,13 @@ internal static class ImportCommand
 
     private sealed record Document(string Path, int Cis, int Relationships);
 
+    // For A/B runs of the write pipeline in one binary: CMDB_BENCH_PIPELINE=N sets the batch size from which
+    // statements run on the second thread (a huge N turns it off).
+    private static void Configure(SqliteCmdbStore store)
+    {
+        if (int.TryParse(Environment.GetEnvironmentVariable("CMDB_BENCH_PIPELINE"), out var from)) store.PipelineOperations = from;
+    }
+
     public static async Task RunAsync(BenchmarkOptions o)
     {
         SyntheticEstate? estate = Estates.Generate(o);
@@ -33,6 +40,7 @@ internal static class ImportCommand
         await using (var store = new SqliteCmdbStore(options, TestModels.Seed, TimeProvider.System))
         {
             await store.InitializeAsync(CancellationToken.None);
+            Configure(store);
             await ApplyAllAsync(store, documents, "first import", WriteOutcome.Created);
         }
 
@@ -57,6 +65,7 @@ internal static class ImportCommand
         await using (var store = new SqliteCmdbStore(options, TestModels.Seed, TimeProvider.System))
         {
             await store.InitializeAsync(CancellationToken.None);
+            Configure(store);
             await ApplyAllAsync(store, documents, "re-import unchanged", WriteOutcome.Unchanged);
             Report.Line($"re-import: {store.UnchangedInMemory:N0} CI upserts decided from the in-memory fingerprints");
         }
@@ -91,7 +100,7 @@ internal static class ImportCommand
 
     private static async Task ApplyAllAsync(SqliteCmdbStore store, List<Document> documents, string label, WriteOutcome expected)
     {
-        double readCis = 0, applyCis = 0, readRels = 0, applyRels = 0;
+        double readCis = 0, applyCis = 0, readRels = 0, applyRels = 0, cpuCis = 0, cpuRels = 0;
         long cis = 0, rels = 0, matching = 0, total = 0;
         foreach (var document in documents)
         {
@@ -100,19 +109,23 @@ internal static class ImportCommand
             await using (var stream = File.OpenRead(document.Path)) batch = ImportDocumentReader.Read(stream);
             var read = watch.Elapsed.TotalSeconds;
             watch.Restart();
+            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var result = await store.ApplyAsync(batch, Importer, CancellationToken.None);
             var apply = watch.Elapsed.TotalSeconds;
+            var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
             matching += result.Count(expected);
             total += result.Results.Count;
-            if (document.Cis > 0) { readCis += read; applyCis += apply; cis += document.Cis; }
-            else { readRels += read; applyRels += apply; rels += document.Relationships; }
+            if (document.Cis > 0) { readCis += read; applyCis += apply; cpuCis += cpu; cis += document.Cis; }
+            else { readRels += read; applyRels += apply; cpuRels += cpu; rels += document.Relationships; }
             Report.Line($"  {label}: {Path.GetFileName(document.Path)} read {Report.Duration(read)}, applied {Report.Duration(apply)} " +
-                $"({Report.Rate((document.Cis + document.Relationships) / apply)} committed)");
+                $"({Report.Rate((document.Cis + document.Relationships) / apply)} committed; process CPU {Report.Duration(cpu)}; " +
+                $"batch thread {Report.Duration(store.LastBatchCpu.BatchThread)}, statement thread {Report.Duration(store.LastBatchCpu.StatementThread)})");
         }
 
         Report.Line($"{label}: {cis:N0} CIs applied in {Report.Duration(applyCis)} = {Report.Rate(cis / applyCis)} " +
             $"(read+apply {Report.Rate(cis / (applyCis + readCis))}); {rels:N0} relationships applied in {Report.Duration(applyRels)} = " +
-            $"{Report.Rate(rels / applyRels)} (read+apply {Report.Rate(rels / (applyRels + readRels))}); all items {Report.Rate((cis + rels) / (applyCis + applyRels))} " +
+            $"{Report.Rate(rels / applyRels)} (read+apply {Report.Rate(rels / (applyRels + readRels))}); per CPU-second of the process while applying: " +
+            $"{Report.Rate(cis / cpuCis)} CIs, {Report.Rate(rels / cpuRels)} relationships; all items {Report.Rate((cis + rels) / (applyCis + applyRels))} " +
             $"(read+apply {Report.Rate((cis + rels) / (applyCis + applyRels + readCis + readRels))}); {matching:N0} of {total:N0} results {expected}");
     }
 }

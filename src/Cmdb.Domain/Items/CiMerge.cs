@@ -74,10 +74,15 @@ public static class CiMerge
         return requested;
     }
 
+    // The typed overloads: the generic JsonValue.Create<T> looks the type's serialization metadata up on every call,
+    // which cost a bulk import more than the rest of the merge.
     private static JsonValue? ToNode<T>(T? value) => value switch
     {
         null => null,
         CiStatus s => JsonValue.Create(StatusText(s)),
+        string s => JsonValue.Create(s),
+        int n => JsonValue.Create(n),
+        long n => JsonValue.Create(n),
         _ => JsonValue.Create(value),
     };
 

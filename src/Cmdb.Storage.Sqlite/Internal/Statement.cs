@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -16,12 +17,17 @@ internal sealed class Statement : IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _stmt;
+    private static readonly byte[] EmptyText = [0, 0];
     private readonly int[] _indexes;
+    private readonly IntPtr _handle; // the native statement and database, owned by _stmt and the connection
+    private readonly IntPtr _dbHandle;
 
     public Statement(SqliteConnection connection, string sql, params string[] parameterNames)
     {
         _db = connection.Handle!;
         Check(raw.sqlite3_prepare_v2(_db, sql, out _stmt));
+        _handle = _stmt.DangerousGetHandle();
+        _dbHandle = _db.DangerousGetHandle();
         _indexes = new int[parameterNames.Length];
         for (var i = 0; i < parameterNames.Length; i++)
         {
@@ -36,13 +42,13 @@ internal sealed class Statement : IDisposable
         Bind(tx, values);
         try
         {
-            var rc = raw.sqlite3_step(_stmt);
+            var rc = NativeMethods.Step(_handle);
             if (rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW) Check(rc);
-            return raw.sqlite3_changes(_db);
+            return NativeMethods.Changes(_dbHandle);
         }
         finally
         {
-            raw.sqlite3_reset(_stmt);
+            _ = NativeMethods.Reset(_handle); // repeats the step's error code, already checked
         }
     }
 
@@ -57,6 +63,15 @@ internal sealed class Statement : IDisposable
 
     public void Dispose() => _stmt.Dispose();
 
+    // An empty value still needs a pointer that is not null: SQLite binds a null pointer as NULL, not as ''.
+    private int BindText16(int index, string text) => text.Length == 0
+        ? NativeMethods.BindText16(_handle, index, ref MemoryMarshal.GetArrayDataReference(EmptyText), 0, NativeMethods.Transient)
+        : NativeMethods.BindText16(_handle, index, ref MemoryMarshal.GetReference(MemoryMarshal.AsBytes(text.AsSpan())), text.Length * sizeof(char), NativeMethods.Transient);
+
+    private int BindUtf8(int index, ReadOnlySpan<byte> text) => text.IsEmpty
+        ? NativeMethods.BindText(_handle, index, ref MemoryMarshal.GetArrayDataReference(EmptyText), 0, NativeMethods.Transient)
+        : NativeMethods.BindText(_handle, index, ref MemoryMarshal.GetReference(text), text.Length, NativeMethods.Transient);
+
     private void Bind(SqliteTransaction tx, object?[] values)
     {
         // The transaction is the connection's; the native statement joins it simply by running on the same handle.
@@ -66,13 +81,13 @@ internal sealed class Statement : IDisposable
             var index = _indexes[i];
             var rc = values[i] switch
             {
-                null => raw.sqlite3_bind_null(_stmt, index),
-                string s => raw.sqlite3_bind_text16(_stmt, index, s.AsSpan()),
-                long l => raw.sqlite3_bind_int64(_stmt, index, l),
-                int n => raw.sqlite3_bind_int64(_stmt, index, n),
-                ReadOnlyMemory<byte> utf8 => raw.sqlite3_bind_text(_stmt, index, utf8.Span),
-                DBNull => raw.sqlite3_bind_null(_stmt, index),
-                var other => raw.sqlite3_bind_text16(_stmt, index, Convert.ToString(other, CultureInfo.InvariantCulture).AsSpan()),
+                null => NativeMethods.BindNull(_handle, index),
+                string s => BindText16(index, s),
+                long l => NativeMethods.BindInt64(_handle, index, l),
+                int n => NativeMethods.BindInt64(_handle, index, n),
+                ReadOnlyMemory<byte> utf8 => BindUtf8(index, utf8.Span),
+                DBNull => NativeMethods.BindNull(_handle, index),
+                var other => BindText16(index, Convert.ToString(other, CultureInfo.InvariantCulture) ?? ""),
             };
             Check(rc);
         }

@@ -98,19 +98,19 @@ internal sealed partial class WriteSession
         if (existing is { } old)
         {
             rid = old.Rid;
-            _sql.UpdateCi.Execute(_tx, id, ci.Name, status, ci.Environment, ci.Criticality, ci.Owner, ci.SupportGroup, ci.Version);
-            _sql.CloseVersion.Execute(_tx, id, old.Ci.Version, Seq);
-            _sql.DeleteFts.Execute(_tx, rid);
+            Run(_sql.UpdateCi, id, ci.Name, status, ci.Environment, ci.Criticality, ci.Owner, ci.SupportGroup, ci.Version);
+            Run(_sql.CloseVersion, id, old.Ci.Version, Seq);
+            Run(_sql.DeleteFts, rid);
         }
         else
         {
             rid = NextRid++;
-            _sql.InsertCi.Execute(_tx, rid, id, ci.Class, ci.Name, status, ci.Environment, ci.Criticality, ci.Owner, ci.SupportGroup, ci.Version);
+            Run(_sql.InsertCi, rid, id, ci.Class, ci.Name, status, ci.Environment, ci.Criticality, ci.Owner, ci.SupportGroup, ci.Version);
         }
 
-        _sql.InsertVersion.Execute(_tx, id, ci.Version, Seq, CiJson.Write(ci, _json, _buffer));
+        Run(_sql.InsertVersion, id, ci.Version, Seq, CiJson.Write(ci, _json, _buffer));
         WriteIdentifiers(id, merged.Changes);
-        _sql.InsertFts.Execute(_tx, rid, ci.Name, Joined(ci.Identifiers.Values), Joined(ci.Tags),
+        Run(_sql.InsertFts, rid, ci.Name, Joined(ci.Identifiers.Values), Joined(ci.Tags),
             $"{ci.Owner} {ci.SupportGroup}", ci.Class, SearchText.AttributeValues(ci.Attributes));
         Audit(existing is null ? AuditNames.Create : operation, AuditNames.Ci, id, id, null, merged.Changes);
         _cis[id] = (ci, rid);
@@ -128,12 +128,12 @@ internal sealed partial class WriteSession
             var scheme = change.Field[IdentifierPrefix.Length..];
             if (change.Before?.GetValue<string>() is { } old)
             {
-                _sql.CloseIdentifier.Execute(_tx, scheme, old, Seq);
+                Run(_sql.CloseIdentifier, scheme, old, Seq);
                 _identifierOverlay[(scheme, old)] = null;
             }
 
             var value = change.After!.GetValue<string>();
-            _sql.InsertIdentifier.Execute(_tx, scheme, value, id, Seq);
+            Run(_sql.InsertIdentifier, scheme, value, id, Seq);
             _identifierOverlay[(scheme, value)] = id;
         }
     }
@@ -142,6 +142,7 @@ internal sealed partial class WriteSession
     private (ConfigurationItem Ci, long Rid)? Load(string id)
     {
         if (_cis.TryGetValue(id, out var pending)) return pending;
+        if (_pipe is not null) return Prefetched(id);
         using var r = _sql.SelectCi.Reader(_tx, id);
         if (!r.Read()) return null;
         return (CiJsonReader.Read(r.GetUtf8(0)), r.GetInt64(1));

@@ -23,6 +23,7 @@ internal sealed partial class WriteSession
             if (attributes is null) return new OperationResult(WriteOutcome.Unchanged, Id(key), 0);
             string storedJson;
             int since;
+            DrainPipeline(); // the row may have a pending update from earlier in this batch
             using (var r = _sql.SelectRelationship.Reader(_tx, key))
             {
                 r.Read();
@@ -32,17 +33,17 @@ internal sealed partial class WriteSession
             var stored = JsonNode.Parse(storedJson);
             if (JsonNode.DeepEquals(stored, attributes)) return new OperationResult(WriteOutcome.Unchanged, Id(key), 0);
             // Keep the old value for as-of reads (a value replaced in the commit that set it was never visible).
-            if (since < Seq) _sql.InsertRelationshipAttributes.Execute(_tx, key, since, Seq, storedJson);
-            _sql.UpdateRelationship.Execute(_tx, key, attributes.ToJsonString(), Seq);
+            if (since < Seq) Run(_sql.InsertRelationshipAttributes, key, since, Seq, storedJson);
+            Run(_sql.UpdateRelationship, key, attributes.ToJsonString(), Seq);
             Audit(AuditNames.Update, AuditNames.Relationship, Id(key), sourceId, targetId, [new FieldChange("attributes", stored, attributes.DeepClone())]);
             return new OperationResult(WriteOutcome.Updated, Id(key), 0);
         }
 
         var json = attributes?.ToJsonString() ?? "{}";
         key = NextRelationshipId++;
-        _sql.InsertRelationship.Execute(_tx, key, type.Name, sourceId, targetId, json, Seq, _actorText);
+        Run(_sql.InsertRelationship, key, type.Name, sourceId, targetId, json, Seq, _actorText);
         var id = Id(key);
-        _sql.InsertAudit.Execute(_tx, Seq, AuditNames.Relate, AuditNames.Relationship, id, sourceId, targetId,
+        Run(_sql.InsertAudit, Seq, AuditNames.Relate, AuditNames.Relationship, id, sourceId, targetId,
             AuditJson.WriteRelate(type.Name, sourceId, targetId, attributes, _json, _buffer));
         Changed = true;
         _newEdges[(type.Index, sourceId, targetId)] = key;
@@ -56,6 +57,7 @@ internal sealed partial class WriteSession
         if (!long.TryParse(op.Id, NumberStyles.None, CultureInfo.InvariantCulture, out var key))
             throw new CmdbException(ErrorCode.NotFound, $"Relationship {CiRulesText.Shorten(op.Id)} does not exist.", path);
         string type, sourceId, targetId, attributes;
+        DrainPipeline();
         using (var r = _sql.SelectRelationship.Reader(_tx, key))
         {
             if (!r.Read()) throw new CmdbException(ErrorCode.NotFound, $"Relationship {op.Id} does not exist.", path);
@@ -63,7 +65,7 @@ internal sealed partial class WriteSession
             (type, sourceId, targetId, attributes) = (r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3));
         }
 
-        _sql.CloseRelationship.Execute(_tx, key, Seq);
+        Run(_sql.CloseRelationship, key, Seq);
         List<FieldChange> changes =
         [
             new("type", JsonValue.Create(type), null),

@@ -13,7 +13,7 @@ namespace Cmdb.Storage.Sqlite.Internal;
 /// One batch inside one SQLite transaction. It sees its own earlier steps (CIs, identifiers, relationships) through
 /// overlays, and collects the in-memory changes that <see cref="Publish"/> applies once the commit is durable.
 /// </summary>
-internal sealed partial class WriteSession
+internal sealed partial class WriteSession : IDisposable
 {
     private readonly ModelCatalog _model;
     private readonly GraphIndex _graph;
@@ -113,7 +113,7 @@ internal sealed partial class WriteSession
 
     private void Audit(string operation, string kind, string entityId, string ciA, string? ciB, IReadOnlyList<FieldChange> changes)
     {
-        _sql.InsertAudit.Execute(_tx, Seq, operation, kind, entityId, ciA, ciB, AuditJson.Write(changes, _json, _buffer));
+        Run(_sql.InsertAudit, Seq, operation, kind, entityId, ciA, ciB, AuditJson.Write(changes, _json, _buffer));
         Changed = true;
     }
 

@@ -13,6 +13,10 @@ internal sealed class WriterCommands : IDisposable
     {
         Json = new Utf8JsonWriter(Buffer);
         SelectCi = new(c, "SELECT v.doc, c.rid FROM ci c JOIN ci_version v ON v.ci_id = c.id AND v.version = c.version WHERE c.id = $id", "$id");
+        SelectCis = new(c, """
+            SELECT v.doc, c.rid FROM ci c JOIN ci_version v ON v.ci_id = c.id AND v.version = c.version
+            WHERE c.id IN (SELECT value FROM json_each($ids))
+            """, "$ids");
         InsertCi = new(c, """
             INSERT INTO ci (rid, id, class, name, status, environment, criticality, owner, support_group, version)
             VALUES ($rid, $id, $class, $name, $status, $env, $crit, $owner, $sg, $version)
@@ -63,6 +67,7 @@ internal sealed class WriterCommands : IDisposable
     public CiFingerprint Fingerprint { get; } = new();
 
     public Statement SelectCi { get; }
+    public Statement SelectCis { get; }
     public Statement InsertCi { get; }
     public Statement UpdateCi { get; }
     public Statement InsertVersion { get; }
@@ -85,7 +90,7 @@ internal sealed class WriterCommands : IDisposable
         Fingerprint.Dispose();
         foreach (var s in new[]
         {
-            SelectCi, InsertCi, UpdateCi, InsertVersion, CloseVersion, InsertIdentifier, CloseIdentifier, DeleteFts,
+            SelectCi, SelectCis, InsertCi, UpdateCi, InsertVersion, CloseVersion, InsertIdentifier, CloseIdentifier, DeleteFts,
             InsertFts, InsertAudit, InsertRelationship, SelectRelationship, UpdateRelationship, InsertRelationshipAttributes, CloseRelationship, InsertTxn,
         })
         {
