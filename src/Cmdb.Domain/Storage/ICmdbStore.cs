@@ -33,6 +33,17 @@ public interface ICmdbStore
     Task<IReadOnlyDictionary<string, ConfigurationItem>> GetCisAsync(
         IReadOnlyCollection<string> ids, DateTimeOffset? asOf, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// As <see cref="GetCisAsync"/>, but only each CI's id, class and name: a backend may answer without reading and
+    /// parsing whole documents (pages that show only names, e.g. an impact page with paths).
+    /// </summary>
+    async Task<IReadOnlyDictionary<string, CiHeader>> GetCiHeadersAsync(
+        IReadOnlyCollection<string> ids, DateTimeOffset? asOf, CancellationToken cancellationToken)
+    {
+        var cis = await GetCisAsync(ids, asOf, cancellationToken).ConfigureAwait(false);
+        return cis.ToDictionary(p => p.Key, p => new CiHeader(p.Value.Id, p.Value.Class, p.Value.Name), StringComparer.Ordinal);
+    }
+
     /// <summary>The CI that holds the identifier, or null.</summary>
     Task<ConfigurationItem?> FindByIdentifierAsync(string scheme, string value, DateTimeOffset? asOf, CancellationToken cancellationToken);
 

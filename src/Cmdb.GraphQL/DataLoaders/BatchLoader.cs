@@ -29,6 +29,19 @@ public abstract class BatchLoader<TKey, TValue>
         return new Result(this, key);
     }
 
+    /// <summary>
+    /// The values of many keys now, in order (null where there is none): every key not cached yet is fetched in one
+    /// batch, together with whatever else is queued.
+    /// </summary>
+    public async Task<TValue?[]> LoadManyAsync(IReadOnlyList<TKey> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        foreach (var key in keys) Load(key);
+        var values = new TValue?[keys.Count];
+        for (var i = 0; i < values.Length; i++) values[i] = await GetAsync(keys[i], cancellationToken);
+        return values;
+    }
+
     /// <summary>Forgets cached values, so reads after a write see it.</summary>
     public void Clear()
     {

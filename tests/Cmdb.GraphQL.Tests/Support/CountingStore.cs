@@ -34,6 +34,9 @@ public sealed class CountingStore(ICmdbStore inner) : ICmdbStore
     public Task<IReadOnlyDictionary<string, ConfigurationItem>> GetCisAsync(IReadOnlyCollection<string> ids, DateTimeOffset? asOf, CancellationToken cancellationToken) =>
         Count(nameof(GetCisAsync), () => inner.GetCisAsync(ids, asOf, cancellationToken));
 
+    public Task<IReadOnlyDictionary<string, CiHeader>> GetCiHeadersAsync(IReadOnlyCollection<string> ids, DateTimeOffset? asOf, CancellationToken cancellationToken) =>
+        Count(nameof(GetCiHeadersAsync), () => inner.GetCiHeadersAsync(ids, asOf, cancellationToken));
+
     public Task<ConfigurationItem?> FindByIdentifierAsync(string scheme, string value, DateTimeOffset? asOf, CancellationToken cancellationToken) =>
         Count(nameof(FindByIdentifierAsync), () => inner.FindByIdentifierAsync(scheme, value, asOf, cancellationToken));
 

@@ -13,9 +13,9 @@ public sealed class DependencyItemType : ObjectGraphType<DependencyItemNode>
         Field<NonNullGraphType<IntGraphType>>("depth").Description("Hops from the questioned CI (1 = needed directly).").Resolve(c => c.Source.Item.Depth);
         Field<NonNullGraphType<ConfigurationItemType>, IDataLoaderResult<CiNode?>>("ci")
             .Description("The CI needed, read at the question's moment (batched across the page).")
-            .Resolve(c => ImpactLoads.Ci(c, c.Source.Item.CiId, c.Source.AsOf));
+            .Resolve(c => ImpactLoads.Ci(c, c.Source.Item.CiId, c.Source.AsOf, c.Source.Loaders));
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathStepType>>>>("path")
             .Description("How it is needed: a shortest chain of relationships from the questioned CI to it, in walking order. Built only when asked for.")
-            .Resolve(c => (c.Source.Result.PathTo(c.Source.Item.CiId) ?? []).Select(s => new PathStepNode(s, c.Source.AsOf)));
+            .Resolve(c => (c.Source.Result.PathTo(c.Source.Item.CiId) ?? []).Select(s => new PathStepNode(s, c.Source.AsOf) { Loaders = c.Source.Loaders }));
     }
 }

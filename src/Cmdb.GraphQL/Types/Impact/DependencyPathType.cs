@@ -1,3 +1,4 @@
+using Cmdb.GraphQL.DataLoaders;
 using GraphQL.Types;
 
 namespace Cmdb.GraphQL.Types.Impact;
@@ -12,6 +13,10 @@ public sealed class DependencyPathType : ObjectGraphType<DependencyPathNode>
         Field<NonNullGraphType<IntGraphType>>("length").Description("How many relationships it crosses.").Resolve(c => c.Source.Steps.Count);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<PathStepType>>>>("steps")
             .Description("Its relationships in walking order: the first leaves `from`, the last reaches `to`.")
-            .Resolve(c => c.Source.Steps.Select(s => new PathStepNode(s, c.Source.AsOf)));
+            .Resolve(c =>
+            {
+                var loaders = PageLoaders.Of(c);
+                return c.Source.Steps.Select(s => new PathStepNode(s, c.Source.AsOf) { Loaders = loaders });
+            });
     }
 }

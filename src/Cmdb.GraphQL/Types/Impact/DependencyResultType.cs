@@ -1,4 +1,5 @@
 using Cmdb.Domain.Storage;
+using Cmdb.GraphQL.DataLoaders;
 using GraphQL;
 using GraphQL.DataLoader;
 using GraphQL.Types;
@@ -23,10 +24,10 @@ public sealed class DependencyResultType : ObjectGraphType<DependencyResultNode>
             .Argument<StringGraphType>("after", "Continue after this cursor (pageInfo.endCursor of the previous page).")
             .Resolve(c =>
             {
-                var (result, asOf) = (c.Source.Result, c.Source.AsOf);
+                var (result, asOf, loaders) = (c.Source.Result, c.Source.AsOf, PageLoaders.Of(c));
                 return ItemPaging.Read(
                     result.TotalCount, c.GetArgument("first", 50), maxPageSize, c.GetArgument<string?>("after"),
-                    (offset, count) => result.Items(offset, count).Select(i => new DependencyItemNode(result, i, asOf)).ToArray());
+                    (offset, count) => result.Items(offset, count).Select(i => new DependencyItemNode(result, i, asOf) { Loaders = loaders }).ToArray());
             });
         Field<NonNullGraphType<StringGraphType>>("export")
             .Description("The CI, what it needs and the followed relationships among them, as text to draw, labelled with CI names.")

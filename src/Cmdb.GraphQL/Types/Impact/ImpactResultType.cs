@@ -1,4 +1,5 @@
 using Cmdb.Domain.Storage;
+using Cmdb.GraphQL.DataLoaders;
 using GraphQL;
 using GraphQL.Types;
 using Microsoft.Extensions.Options;
@@ -18,17 +19,17 @@ public sealed class ImpactResultType : ObjectGraphType<ImpactResultNode>
         Field<NonNullGraphType<ImpactSummaryType>>("summary").Description("Exact totals by state, class, environment and criticality.").Resolve(c => c.Source.Result.Summary);
         Field<NonNullGraphType<ListGraphType<NonNullGraphType<ImpactedServiceType>>>>("businessServices")
             .Description("The business services reached, worst state first, then most critical.")
-            .Resolve(c => c.Source.Result.BusinessServices.Select(s => new ImpactedServiceNode(s, c.Source.AsOf)));
+            .ResolveAsync(async c => await ImpactServices.ReadAsync(c, c.Source.Result.BusinessServices, c.Source.AsOf));
         Field<NonNullGraphType<ImpactItemConnectionType>>("items")
             .Description("The affected CIs, one page at a time: by depth, then worst state first (a stable order).")
             .Argument<IntGraphType>("first", "Page size (1 to the configured maximum, 500 by default).", a => a.DefaultValue = 50)
             .Argument<StringGraphType>("after", "Continue after this cursor (pageInfo.endCursor of the previous page).")
             .Resolve(c =>
             {
-                var (result, asOf) = (c.Source.Result, c.Source.AsOf);
+                var (result, asOf, loaders) = (c.Source.Result, c.Source.AsOf, PageLoaders.Of(c));
                 return ItemPaging.Read(
                     result.TotalCount, c.GetArgument("first", 50), maxPageSize, c.GetArgument<string?>("after"),
-                    (offset, count) => result.Items(offset, count).Select(i => new ImpactItemNode(result, i, asOf)).ToArray());
+                    (offset, count) => result.Items(offset, count).Select(i => new ImpactItemNode(result, i, asOf) { Loaders = loaders }).ToArray());
             });
         Field<ImpactItemType>("item")
             .Description("One CI's entry; null when the trouble does not reach it (or the environment filter hides it).")
