@@ -32,4 +32,12 @@ public sealed class CmdbGraphQLOptions
     /// <value>Default 6.</value>
     [Range(1, 50)]
     public int MaxNeighbourDepth { get; set; } = 6;
+
+    /// <summary>
+    /// How many characters of document text the validated-document cache keeps (0 turns it off). A repeated document
+    /// then skips parsing and the document-only validation rules.
+    /// </summary>
+    /// <value>Default 1,000,000 (a few MB of syntax trees).</value>
+    [Range(0, 100_000_000)]
+    public int DocumentCacheSize { get; set; } = 1_000_000;
 }

@@ -18,7 +18,7 @@ public static class CmdbGraphQLServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="CmdbSchema"/> with GraphQL.NET: <c>IDocumentExecuter</c>, <c>ISchema</c> and
     /// <c>IGraphQLTextSerializer</c> (System.Text.Json), the error shaping, the depth, complexity and alias limits, and
-    /// the per-request data loaders.
+    /// the per-request data loaders, and the cache of validated documents.
     /// </summary>
     /// <remarks>
     /// The schema is a singleton; the data loaders are scoped, so the caller must execute each request with
@@ -41,8 +41,10 @@ public static class CmdbGraphQLServiceCollectionExtensions
         services.AddCmdbIncidents();
         services.AddCmdbDiagnosis();
         services.AddScoped<CiLoader>();
+        services.AddScoped<CiHeaderLoader>();
         services.AddScoped<RelationshipLoader>();
         services.AddScoped<CiSourcesLoader>();
+        services.AddSingleton<ValidatedDocumentCache>();
         services.AddGraphQL(b => b
             .AddSchema<CmdbSchema>()
             .AddGraphTypes(typeof(CmdbSchema).Assembly)
@@ -58,6 +60,7 @@ public static class CmdbGraphQLServiceCollectionExtensions
                 c.ValidateComplexityDelegate = IntrospectionExemption.Apply;
             })
             .AddValidationRule(sp => new AliasLimitRule(sp.GetRequiredService<IOptions<CmdbGraphQLOptions>>().Value.MaxAliases))
+            .ConfigureExecution(sp => sp.GetRequiredService<ValidatedDocumentCache>())
             .ConfigureSchema(s =>
             {
                 s.Features.RepeatableDirectives = true;

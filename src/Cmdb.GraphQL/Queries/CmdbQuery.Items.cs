@@ -19,8 +19,10 @@ public sealed partial class CmdbQuery
             .Argument<DateTimeType>("asOf", "Read as of this moment (default: now).")
             .Resolve(c =>
             {
-                var asOf = c.GetArgument<DateTimeOffset?>("asOf");
-                return c.CiLoader().Load(new CiKey(Id(c.GetArgument<string>("id")), asOf)).Then(ci => ci is null ? null : new CiNode(ci, asOf));
+                var (id, asOf, loader) = (Id(c.GetArgument<string>("id")), c.GetArgument<DateTimeOffset?>("asOf"), c.CiLoader());
+                var pending = loader.Load(new CiKey(id, asOf));
+                NeighbourPrefetch.Queue(c, _store, loader, id, asOf, _options.MaxNeighbourDepth);
+                return pending.Then(ci => ci is null ? null : new CiNode(ci, asOf));
             });
 
         Field<ConfigurationItemType>("ciByIdentifier")

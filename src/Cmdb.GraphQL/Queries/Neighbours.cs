@@ -13,10 +13,7 @@ public static class Neighbours
         CancellationToken cancellationToken)
     {
         var graph = await store.GetGraphAsync([start.Ci.Id], cancellationToken);
-        if (!graph.TryGetNode(start.Ci.Id, out var node)) return [];
-        var seq = graph.Commits.Resolve(start.AsOf);
-        var typeIndexes = types?.Select(t => graph.Model.GetRelationshipType(t).Index).ToHashSet();
-        var reached = GraphTraversal.Neighbourhood(graph, [node], direction, typeIndexes, depth, seq);
+        var reached = Traverse(graph, start.Ci.Id, start.AsOf, depth, types, direction);
         var result = new List<NeighbourNode>(reached.Count);
         foreach (var r in reached)
         {
@@ -27,5 +24,19 @@ public static class Neighbours
         }
 
         return result;
+    }
+
+    /// <summary>The ids of the CIs <see cref="ReadAsync"/> would return, in the same order.</summary>
+    public static IEnumerable<string> Reach(
+        GraphIndex graph, string startId, DateTimeOffset? asOf, int depth, IReadOnlyCollection<string>? types, Direction direction) =>
+        Traverse(graph, startId, asOf, depth, types, direction).Where(r => r.Depth > 0).Select(r => graph.CiId(r.Node));
+
+    private static List<Reached> Traverse(
+        GraphIndex graph, string startId, DateTimeOffset? asOf, int depth, IReadOnlyCollection<string>? types, Direction direction)
+    {
+        if (!graph.TryGetNode(startId, out var node)) return [];
+        var seq = graph.Commits.Resolve(asOf);
+        var typeIndexes = types?.Select(t => graph.Model.GetRelationshipType(t).Index).ToHashSet();
+        return GraphTraversal.Neighbourhood(graph, [node], direction, typeIndexes, depth, seq);
     }
 }

@@ -1,3 +1,4 @@
+using Cmdb.GraphQL.Execution;
 using GraphQLParser.AST;
 using GraphQLParser.Exceptions;
 
@@ -9,16 +10,21 @@ namespace Cmdb.Host.GraphQLHttp;
 /// </summary>
 internal static class GetRequestGuard
 {
-    public static GraphQLHttpRequest EnsureReadOnly(GraphQLHttpRequest request)
+    /// <param name="request">The request.</param>
+    /// <param name="documents">Validated documents, so a repeated GET is not parsed again.</param>
+    public static GraphQLHttpRequest EnsureReadOnly(GraphQLHttpRequest request, ValidatedDocumentCache documents)
     {
-        GraphQLDocument document;
-        try
+        var document = documents.Find(request.Query);
+        if (document is null)
         {
-            document = GraphQLParser.Parser.Parse(request.Query);
-        }
-        catch (GraphQLParserException)
-        {
-            return request;
+            try
+            {
+                document = GraphQLParser.Parser.Parse(request.Query);
+            }
+            catch (GraphQLParserException)
+            {
+                return request;
+            }
         }
 
         var operations = document.Definitions.OfType<GraphQLOperationDefinition>().ToList();

@@ -1,3 +1,4 @@
+using Cmdb.GraphQL.Execution;
 using GraphQL;
 using Microsoft.Extensions.Options;
 
@@ -41,11 +42,15 @@ internal static class GraphQLHttpEndpoint
         if (mediaType is null) throw GraphQLHttpProblem.NotAcceptable(context.Request.Headers.Accept);
 
         Inputs? ReadInputs(string json) => serializer.Deserialize<Inputs>(json);
-        if (isGet) return GetRequestGuard.EnsureReadOnly(GraphQLRequestReader.FromQueryString(context.Request.Query, ReadInputs));
+        if (isGet)
+        {
+            var documents = context.RequestServices.GetRequiredService<ValidatedDocumentCache>();
+            return GetRequestGuard.EnsureReadOnly(GraphQLRequestReader.FromQueryString(context.Request.Query, ReadInputs), documents);
+        }
 
         if (!MediaTypes.IsJsonBody(context.Request.ContentType)) throw GraphQLHttpProblem.UnsupportedMediaType(context.Request.ContentType);
         var limit = context.RequestServices.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.MaxRequestBodyBytes;
         var body = await RequestBodyReader.ReadAsync(context, limit, context.RequestAborted);
-        return GraphQLRequestReader.FromJsonBody(body, ReadInputs);
+        return GraphQLRequestReader.FromJsonBody(body, element => serializer.ReadNode<Inputs>(element));
     }
 }

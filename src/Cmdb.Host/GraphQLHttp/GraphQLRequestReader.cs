@@ -12,7 +12,7 @@ internal static class GraphQLRequestReader
 {
     private static readonly JsonDocumentOptions ParseOptions = new() { MaxDepth = 128 };
 
-    public static GraphQLHttpRequest FromJsonBody(ReadOnlyMemory<byte> body, Func<string, Inputs?> readInputs)
+    public static GraphQLHttpRequest FromJsonBody(ReadOnlyMemory<byte> body, Func<JsonElement, Inputs?> readInputs)
     {
         if (body.IsEmpty)
             throw GraphQLHttpProblem.BadRequest("The request body is empty; send a JSON object such as {\"query\": \"{ __typename }\"}.");
@@ -70,11 +70,11 @@ internal static class GraphQLRequestReader
             : throw GraphQLHttpProblem.BadRequest($"The '{name}' parameter must be a string or null, not {JsonKinds.Describe(value.ValueKind)}.");
     }
 
-    private static Inputs? OptionalMap(JsonElement root, string name, Func<string, Inputs?> readInputs)
+    private static Inputs? OptionalMap(JsonElement root, string name, Func<JsonElement, Inputs?> readInputs)
     {
         if (!root.TryGetProperty(name, out var value) || value.ValueKind == JsonValueKind.Null) return null;
         return value.ValueKind == JsonValueKind.Object
-            ? readInputs(value.GetRawText())
+            ? readInputs(value)
             : throw GraphQLHttpProblem.BadRequest($"The '{name}' parameter must be a JSON object or null, not {JsonKinds.Describe(value.ValueKind)}.");
     }
 

@@ -39,10 +39,12 @@ internal static class GraphQLResponseWriter
         await json.FlushAsync(context.RequestAborted);
     }
 
-    private static Task WriteAsync(HttpContext context, int status, string mediaType, ExecutionResult result, IGraphQLTextSerializer serializer)
+    private static async Task WriteAsync(HttpContext context, int status, string mediaType, ExecutionResult result, IGraphQLTextSerializer serializer)
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = MediaTypes.WithCharset(mediaType);
-        return serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+        await using var body = new ResponseBufferStream(context.Response);
+        await serializer.WriteAsync(body, result, context.RequestAborted);
+        await body.CompleteAsync(context.RequestAborted);
     }
 }

@@ -16,8 +16,9 @@ internal static class MediaTypes
     /// </summary>
     public static string? Negotiate(StringValues accept)
     {
-        if (StringValues.IsNullOrEmpty(accept) || !MediaTypeHeaderValue.TryParseList(accept, out var entries) || entries.Count == 0)
-            return Json;
+        if (StringValues.IsNullOrEmpty(accept)) return Json;
+        if (accept.Count == 1 && Exact(accept[0]) is { } exact) return exact;
+        if (!MediaTypeHeaderValue.TryParseList(accept, out var entries) || entries.Count == 0) return Json;
 
         foreach (var entry in entries.OrderByDescending(e => e.Quality ?? 1))
         {
@@ -40,5 +41,19 @@ internal static class MediaTypes
             || parsed.Charset.Equals("utf-8", StringComparison.OrdinalIgnoreCase)
             || parsed.Charset.Equals("utf8", StringComparison.OrdinalIgnoreCase));
 
-    public static string WithCharset(string mediaType) => mediaType + "; charset=utf-8";
+    public static string WithCharset(string mediaType) => mediaType switch
+    {
+        Json => JsonUtf8,
+        GraphQLResponse => GraphQLResponseUtf8,
+        _ => mediaType + "; charset=utf-8",
+    };
+
+    private const string JsonUtf8 = Json + "; charset=utf-8";
+    private const string GraphQLResponseUtf8 = GraphQLResponse + "; charset=utf-8";
+
+    // The headers real clients send on every request, answered without parsing the list.
+    private static string? Exact(string? accept) =>
+        string.Equals(accept, Json, StringComparison.OrdinalIgnoreCase) || string.Equals(accept, "*/*", StringComparison.Ordinal) ? Json
+        : string.Equals(accept, GraphQLResponse, StringComparison.OrdinalIgnoreCase) ? GraphQLResponse
+        : null;
 }

@@ -73,13 +73,14 @@ public sealed class GraphQLTestHost : IAsyncDisposable
     }
 
     /// <summary>Runs one request and returns the serialized response, exactly as the host would send it.</summary>
-    public async Task<string> ExecuteJsonAsync(string query, string? variablesJson = null, Actor? actor = null)
+    public async Task<string> ExecuteJsonAsync(string query, string? variablesJson = null, Actor? actor = null, string? operationName = null)
     {
         await using var scope = _services.CreateAsyncScope();
         var serializer = scope.ServiceProvider.GetRequiredService<IGraphQLTextSerializer>();
         var options = new ExecutionOptions
         {
             Query = query,
+            OperationName = operationName,
             Schema = scope.ServiceProvider.GetRequiredService<ISchema>(),
             Variables = variablesJson is null ? null : serializer.Deserialize<Inputs>(variablesJson),
             RequestServices = scope.ServiceProvider,
@@ -91,13 +92,13 @@ public sealed class GraphQLTestHost : IAsyncDisposable
     }
 
     /// <summary>Runs one request and parses the response.</summary>
-    public async Task<JsonObject> ExecuteAsync(string query, string? variablesJson = null, Actor? actor = null) =>
-        JsonNode.Parse(await ExecuteJsonAsync(query, variablesJson, actor))!.AsObject();
+    public async Task<JsonObject> ExecuteAsync(string query, string? variablesJson = null, Actor? actor = null, string? operationName = null) =>
+        JsonNode.Parse(await ExecuteJsonAsync(query, variablesJson, actor, operationName))!.AsObject();
 
     /// <summary>Runs one request that must succeed, and returns its data.</summary>
-    public async Task<JsonObject> DataAsync(string query, string? variablesJson = null, Actor? actor = null)
+    public async Task<JsonObject> DataAsync(string query, string? variablesJson = null, Actor? actor = null, string? operationName = null)
     {
-        var response = await ExecuteAsync(query, variablesJson, actor);
+        var response = await ExecuteAsync(query, variablesJson, actor, operationName);
         Assert.True(response["errors"] is null, $"Unexpected errors: {response["errors"]?.ToJsonString()}");
         return response["data"]!.AsObject();
     }
