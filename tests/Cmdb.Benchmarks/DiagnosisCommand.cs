@@ -41,25 +41,33 @@ internal static class DiagnosisCommand
             NeighbourChangeWeight = Arg(args, "--w-neighbour", (int)Math.Round(options.NeighbourChangeWeight * 10)) / 10.0,
             ChangeHalfLifeHours = Arg(args, "--half-life", (int)options.ChangeHalfLifeHours),
             DistinctRunnerUp = !args.Contains("--no-distinct-runner-up"),
+            RunnerUpAlternatives = options.RunnerUpAlternatives && !args.Contains("--no-runner-up-alternatives"),
+            MissRate = Arg(args, "--miss-rate", (int)Math.Round(options.MissRate * 100)) / 100.0,
+            LogicalGroupPrior = Arg(args, "--w-group", (int)Math.Round(options.LogicalGroupPrior * 10)) / 10.0,
         };
         var probabilistic = new DiagnosisEngine(options);
         var naive = new DiagnosisEngine(options with { Ranking = DiagnosisRanking.Naive });
         var monitored = probabilistic.MonitoredFlags(model);
         Report.Line($"diagnosis accuracy: {trials} trials per setting, seed {seed}, monitored: {string.Join(", ", options.MonitoredClasses)}; drop {DiagnosisScenarioGenerator.DropRate:P0}, "
-            + $"spurious {DiagnosisScenarioGenerator.SpuriousRate:P0}; change weights {options.RecordedChangeWeight}/{options.DiscoveredChangeWeight}/{options.ManualChangeWeight}, neighbour {options.NeighbourChangeWeight}, half-life {options.ChangeHalfLifeHours} h, distinct runner-up {options.DistinctRunnerUp}");
-        Report.Line("| estate | setting | trials | indist. | top-1 | top-3 | top-1 distinguishable | top-1 indist. (exact / group) | naive top-1 | naive top-3 | median ms | p90 ms |");
-        Report.Line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+            + $"spurious {DiagnosisScenarioGenerator.SpuriousRate:P0}; change weights {options.RecordedChangeWeight}/{options.DiscoveredChangeWeight}/{options.ManualChangeWeight}, neighbour {options.NeighbourChangeWeight}, half-life {options.ChangeHalfLifeHours} h, distinct runner-up {options.DistinctRunnerUp} (alternatives {options.RunnerUpAlternatives}), logical group {options.LogicalGroupPrior}, miss rate {options.MissRate}");
+        Report.Line(DiagnosisTally.Header);
+        Report.Line(DiagnosisTally.Rule);
         var estates = new (string Name, Func<GraphIndex> Build)[]
         {
             ($"enterprise {accuracyCis / 1000}k", () => SyntheticEstate.Generate(accuracyCis, seed).LoadGraph(model, At)),
             ($"microservices {services}", () => MicroserviceEstate.Build(model, services, seed, At)),
             ($"enterprise {latencyCis / 1000}k", () => SyntheticEstate.Generate(latencyCis, seed).LoadGraph(model, At)),
         };
+        // --estates 0,1,2 (enterprise, microservices, large) and --settings SingleFault,TwoFaults,… pick a subset.
+        var only = Text(args, "--estates")?.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToHashSet();
+        var settings = args.Contains("--single-only") ? [DiagnosisSetting.SingleFault]
+            : Text(args, "--settings")?.Split(',').Select(Enum.Parse<DiagnosisSetting>).ToArray() ?? Enum.GetValues<DiagnosisSetting>();
         for (var e = 0; e < estates.Length; e++)
         {
+            if (only is not null && !only.Contains(e)) continue;
             var graph = estates[e].Build();
             var large = e == estates.Length - 1;
-            var settings = args.Contains("--single-only") ? [DiagnosisSetting.SingleFault] : Enum.GetValues<DiagnosisSetting>();
+            var truth = new DiagnosisTruth(graph, probabilistic, monitored);
             foreach (var setting in large ? [DiagnosisSetting.SingleFault] : settings)
             {
                 var generator = new DiagnosisScenarioGenerator(graph, monitored, Start, seed + (int)setting);
@@ -68,14 +76,18 @@ internal static class DiagnosisCommand
                 {
                     var scenario = generator.Next(setting);
                     var request = new DiagnosisRequest(scenario.SymptomCiIds, scenario.StartedAt, TimeSpan.FromHours(24));
+                    var cpu = ThreadCpu.Now();
                     var watch = Stopwatch.StartNew();
                     var scope = probabilistic.Prepare(graph, request);
                     var prepared = watch.Elapsed.TotalMilliseconds;
                     var result = probabilistic.Rank(scope, scenario.Evidence, 10);
                     var ms = watch.Elapsed.TotalMilliseconds;
+                    var cpuMs = (ThreadCpu.Now() - cpu) * 1000;
                     if (verbose) Report.Line($"  t: prepare {prepared:F1} ms, total {ms:F1} ms, {scope.CandidateCount} candidates, {request.SymptomCiIds.Count} symptoms");
                     var baseline = naive.Diagnose(graph, request, scenario.Evidence, 10);
-                    tally.Add(scenario, result, baseline, ms);
+                    var truths = scenario.Causes.Select(c => truth.Of(c, scenario.StartedAt)).ToList();
+                    var why = tally.Add(scenario, result, baseline, ms, cpuMs, truths);
+                    if (verbose && why.Count > 0) Report.Line($"  why: {string.Join(", ", why)}");
                     if (verbose) Explain(graph, scenario, result);
                 }
 
@@ -108,6 +120,12 @@ internal static class DiagnosisCommand
         }
 
         Report.Line($"  miss: {scenario.SymptomCiIds.Count} symptoms, changed={scenario.CauseChanged}; truth {Describe(truth)}; top {Describe(result.Causes[0].CiId)}");
+    }
+
+    private static string? Text(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     private static int Arg(string[] args, string name, int fallback)

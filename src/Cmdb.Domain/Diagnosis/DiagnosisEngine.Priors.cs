@@ -5,15 +5,18 @@ namespace Cmdb.Domain.Diagnosis;
 public sealed partial class DiagnosisEngine
 {
     /// <summary>
-    /// Log prior odds per candidate: the strongest change on it (decayed with age before the start), the strongest change
-    /// on a direct neighbour (at a lower weight), a firing event on it, and its past record as a root cause.
+    /// Log prior odds per candidate: its class (a logical group fails as a whole less often than a concrete CI), the
+    /// strongest change on it (decayed with age before the start), the strongest change on a direct neighbour (at a lower
+    /// weight), a firing event on it, and its past record as a root cause.
     /// </summary>
     private double[] Priors(DiagnosisScope scope, DiagnosisEvidence evidence, string[] ids, Dictionary<int, int> indexOf)
     {
         var priors = new double[ids.Length];
+        var groups = ClassFlags(scope.Graph.Model, Options.LogicalGroupClasses);
+        var groupPrior = Options.Ranking == DiagnosisRanking.Probabilistic ? Options.LogicalGroupPrior : 0; // the naive baseline stays as it was
         for (var i = 0; i < ids.Length; i++)
         {
-            var p = 0.0;
+            var p = groups[scope.Graph.StateAt(scope.CandidateNodes[i], scope.Seq)!.ClassIndex] ? groupPrior : 0.0;
             if (evidence.Changes.TryGetValue(ids[i], out var changes)) p += Strongest(changes, scope, weightScale: 1);
             if (evidence.Events.TryGetValue(ids[i], out var events) && events.Any(e => Firing(e, scope))) p += Options.FiringEventWeight;
             if (evidence.PastRootCauses.TryGetValue(ids[i], out var past) && past > 0) p += Options.PastRootCauseWeight * Math.Log(1 + past);

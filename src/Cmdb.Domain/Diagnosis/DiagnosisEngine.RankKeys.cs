@@ -58,30 +58,35 @@ public sealed partial class DiagnosisEngine
         }
 
         /// <summary>
-        /// When the second place would go to a twin of the first (same predicted observable set) and the first leaves
-        /// reports unexplained, the best candidate for a second fault explaining them (a partner of the first's group in
-        /// a scored pair) takes it instead: the twin adds nothing topology can check and is already named in the first
-        /// cause's <c>indistinguishableFrom</c>.
+        /// When the second place would go to a twin of the first (same predicted observable set) — or, with
+        /// <see cref="DiagnosisOptions.RunnerUpAlternatives"/>, to any candidate explaining no report the first leaves
+        /// unexplained — and the first leaves reports unexplained, the best candidate for a second fault explaining them
+        /// (a partner of the first's group in a scored pair) takes it instead: the runner-up only re-explains what the
+        /// first already does and is named in the first cause's <c>indistinguishableFrom</c> or ranked just below.
         /// </summary>
         private void DistinctRunnerUp(int[] ranking, int[] groupOf)
         {
             if (ranking.Length < 3) return;
             var first = ranking[0];
             var g = groupOf[first];
-            if (g < 0 || groupOf[ranking[1]] != g) return;
+            var twin = g >= 0 && groupOf[ranking[1]] == g;
+            var alternative = _engine.Options.RunnerUpAlternatives && !AddsAny(Bits(first), Bits(ranking[1]));
+            if (!twin && !alternative) return;
             var partners = new HashSet<int>();
             foreach (var (a, b, _) in _pairs)
             {
-                var other = a == first || groupOf[a] == g ? b : b == first || groupOf[b] == g ? a : -1;
+                var other = InGroup(a) ? b : InGroup(b) ? a : -1;
                 if (other >= 0 && AddsAny(Bits(first), Bits(other))) partners.Add(other);
             }
 
             var j = 2;
-            while (j < ranking.Length && (groupOf[ranking[j]] == g || !partners.Contains(ranking[j]))) j++;
+            while (j < ranking.Length && (InGroup(ranking[j]) || !partners.Contains(ranking[j]))) j++;
             if (j == ranking.Length) return;
             var moved = ranking[j];
             Array.Copy(ranking, 1, ranking, 2, j - 1);
             ranking[1] = moved;
+
+            bool InGroup(int i) => i == first || (g >= 0 && groupOf[i] == g);
         }
     }
 }

@@ -72,10 +72,14 @@ public sealed partial class DiagnosisEngine
     }
 
     /// <summary>Flags by class index: the monitored classes and their subclasses.</summary>
-    public bool[] MonitoredFlags(ModelCatalog model)
+    public bool[] MonitoredFlags(ModelCatalog model) => ClassFlags(model, Options.MonitoredClasses);
+
+    /// <summary>Flags by class index: the named classes and their subclasses (names the model lacks are skipped).</summary>
+    private static bool[] ClassFlags(ModelCatalog model, IReadOnlyList<string> names)
     {
+        ArgumentNullException.ThrowIfNull(model);
         var flags = new bool[model.Classes.Count];
-        foreach (var name in Options.MonitoredClasses)
+        foreach (var name in names)
         {
             if (!model.TryGetClass(name, out var ancestor)) continue; // a model without the class simply has none of them
             foreach (var c in model.WithSubclasses(ancestor)) flags[c.Index] = true;

@@ -51,6 +51,21 @@ public sealed record DiagnosisOptions
     /// <summary>Log-odds per e-fold of past root-cause records (weight × ln(1 + count)).</summary>
     public double PastRootCauseWeight { get; init; } = 0.5;
 
+    /// <summary>
+    /// Classes (with their subclasses) that are logical groups of other CIs: a pool, a cluster, a replica set stays up
+    /// while enough members are healthy, and fails as a whole far less often than a concrete CI does — its trouble is
+    /// usually a member's, and the members are candidates of their own.
+    /// </summary>
+    public IReadOnlyList<string> LogicalGroupClasses { get; init; } = [WellKnown.Classes.RedundancyGroup];
+
+    /// <summary>
+    /// Log-odds a candidate of a logical-group class gets (negative: less likely a priori). Matters only between
+    /// candidates the symptoms cannot tell apart, such as an application and the unmonitored pool it runs on. Off (0)
+    /// by default: set it from the estate's own incident record (how often a group, not a member, was the root cause);
+    /// on the accuracy benchmark, which fails groups as often as anything else, negative values cost single-fault accuracy.
+    /// </summary>
+    public double LogicalGroupPrior { get; init; }
+
     /// <summary>Hours before the start in which changes count, when a request names none.</summary>
     public int DefaultWindowHours { get; init; } = 24;
 
@@ -90,4 +105,10 @@ public sealed record DiagnosisOptions
     /// named in its evidence), so the top two always offer two different explanations.
     /// </summary>
     public bool DistinctRunnerUp { get; init; } = true;
+
+    /// <summary>
+    /// The distinct-runner-up rule also applies when the second place would go to any candidate that explains no report
+    /// the first leaves unexplained (a parent or child offering the same explanation), not only to a twin.
+    /// </summary>
+    public bool RunnerUpAlternatives { get; init; } = true;
 }
