@@ -14,14 +14,7 @@ namespace Cmdb.Domain.Tests.Impact;
 /// </summary>
 public class ImpactPropagationRowsTests
 {
-    private static readonly ModelCatalog Model = TestModels.SeedWith(
-        TestModels.Type("T2S", Propagation.TargetToSource),
-        TestModels.Type("T2S_R", Propagation.TargetToSource, redundant: true),
-        TestModels.Type("S2T", Propagation.SourceToTarget),
-        TestModels.Type("S2T_R", Propagation.SourceToTarget, redundant: true),
-        TestModels.Type("BOTH", Propagation.Both),
-        TestModels.Type("BOTH_R", Propagation.Both, redundant: true),
-        TestModels.Type("NONE_R", Propagation.None, redundant: true));
+    private static readonly ModelCatalog Model = RandomImpactGraphs.Model;
 
     private static readonly string[] Environments = ["prod", "staging", "dev"];
 
@@ -56,7 +49,7 @@ public class ImpactPropagationRowsTests
             }
 
             var edges = new List<(string, string, string)>();
-            AddEdges(b, random, size, types, edges, size * random.Next(10, 41) / 10);
+            RandomImpactGraphs.AddEdges(b, random, size, types, edges, size * random.Next(10, 41) / 10, 40);
             b.Commit(out var first);
             b.Graph.Compact();
             var second = first;
@@ -70,7 +63,7 @@ public class ImpactPropagationRowsTests
                     b.RemoveRel(s, t, target);
                 }
 
-                AddEdges(b, random, size, types, edges, size / 10);
+                RandomImpactGraphs.AddEdges(b, random, size, types, edges, size / 10, 40);
                 for (var i = 0; i < size / 20; i++) b.Retire($"ci{random.Next(size)}");
                 b.Commit(out second);
                 if (later == 2) b.Graph.Compact();
@@ -136,17 +129,5 @@ public class ImpactPropagationRowsTests
         lines.Add(string.Join(',', s.ByCriticality.Select(c => $"{c.Criticality}={c.Count}")));
         lines.Add(string.Join(',', s.BusinessServices.Select(x => $"{x.CiId}:{x.State}:{x.Depth}:{x.Criticality}")));
         return string.Join('\n', lines);
-    }
-
-    private static void AddEdges(GraphBuilder b, Random random, int size, string[] types, List<(string, string, string)> edges, int count)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            var source = $"ci{random.Next(size)}";
-            var target = random.Next(40) == 0 ? source : $"ci{random.Next(size)}";
-            var type = types[random.Next(types.Length)];
-            b.Rel(source, type, target);
-            edges.Add((source, type, target));
-        }
     }
 }

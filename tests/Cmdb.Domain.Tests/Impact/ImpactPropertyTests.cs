@@ -9,14 +9,7 @@ namespace Cmdb.Domain.Tests.Impact;
 
 public class ImpactPropertyTests
 {
-    private static readonly ModelCatalog Model = TestModels.SeedWith(
-        TestModels.Type("T2S", Propagation.TargetToSource),
-        TestModels.Type("T2S_R", Propagation.TargetToSource, redundant: true),
-        TestModels.Type("S2T", Propagation.SourceToTarget),
-        TestModels.Type("S2T_R", Propagation.SourceToTarget, redundant: true),
-        TestModels.Type("BOTH", Propagation.Both),
-        TestModels.Type("BOTH_R", Propagation.Both, redundant: true),
-        TestModels.Type("NONE_R", Propagation.None, redundant: true));
+    private static readonly ModelCatalog Model = RandomImpactGraphs.Model;
 
     /// <summary>
     /// <paramref name="compaction"/>: 0 never compacts (every row in the overlay), 1 compacts after the first commit
@@ -45,7 +38,7 @@ public class ImpactPropertyTests
             }
 
             var edges = new List<(string, string, string)>();
-            AddEdges(b, random, size, types, edges, size * random.Next(10, 31) / 10);
+            RandomImpactGraphs.AddEdges(b, random, size, types, edges, size * random.Next(10, 31) / 10, 50);
             b.Commit(out var first);
             if (compaction == 1) b.Graph.Compact();
             for (var i = 0; i < size / 10 && edges.Count > 0; i++)
@@ -56,7 +49,7 @@ public class ImpactPropertyTests
                 b.RemoveRel(s, t, target);
             }
 
-            AddEdges(b, random, size, types, edges, size / 5);
+            RandomImpactGraphs.AddEdges(b, random, size, types, edges, size / 5, 50);
             for (var i = 0; i < size / 20; i++) b.Retire($"ci{random.Next(size)}");
             b.Commit(out var second);
             var graph = b.Build();
@@ -114,18 +107,6 @@ public class ImpactPropertyTests
             Assert.True(forward ? propagation is Propagation.SourceToTarget or Propagation.Both : propagation is Propagation.TargetToSource or Propagation.Both,
                 $"{where}: step {step} moves against {propagation}");
             Assert.True(result.Find(step.ToCiId)!.State <= result.Find(step.FromCiId)!.State, $"{where}: step {step} gets worse than its source");
-        }
-    }
-
-    private static void AddEdges(GraphBuilder b, Random random, int size, string[] types, List<(string, string, string)> edges, int count)
-    {
-        for (var i = 0; i < count; i++)
-        {
-            var source = $"ci{random.Next(size)}";
-            var target = random.Next(50) == 0 ? source : $"ci{random.Next(size)}";
-            var type = types[random.Next(types.Length)];
-            b.Rel(source, type, target);
-            edges.Add((source, type, target));
         }
     }
 }
