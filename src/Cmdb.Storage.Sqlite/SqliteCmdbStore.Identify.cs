@@ -13,6 +13,7 @@ public sealed partial class SqliteCmdbStore
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            ThrowIfIdentifiersMissing();
             foreach (var pair in identifiers)
             {
                 if (_identifiers.HolderOf(pair.Scheme, pair.Value) is { } holder) found[pair] = holder;

@@ -12,14 +12,23 @@ public sealed partial class SqliteCmdbStore
     /// <summary>How long each phase of the last start-up took, in seconds, oldest first (for the benchmarks).</summary>
     internal IReadOnlyList<(string Phase, double Seconds)> StartupPhases => _startupPhases;
 
-    /// <summary>Rebuilds the in-memory state from the file: node histories, edges with their intervals, identifiers, fingerprints, commits.</summary>
-    private void LoadIndex(SqliteConnection connection, GraphIndex graph, Stopwatch watch, CancellationToken cancellationToken)
+    /// <summary>Tests only: wraps the identifier load that follows start-up, to delay it or make it fail.</summary>
+    internal Action<Action>? AroundIdentifierLoad { get; set; }
+
+    /// <summary>Seconds the identifiers took to load after the store opened (writes waited for them); NaN until then.</summary>
+    internal double IdentifierLoadSeconds { get; private set; } = double.NaN;
+
+    /// <summary>
+    /// Rebuilds the in-memory state from the file: node histories, edges with their intervals, fingerprints, commits.
+    /// The identifiers follow in <see cref="LoadIdentifiersHoldingWriteGate"/>, with the loader returned here.
+    /// </summary>
+    private IndexLoader LoadIndex(SqliteConnection connection, GraphIndex graph, Stopwatch watch, CancellationToken cancellationToken)
     {
         var loader = new IndexLoader(connection, Model, graph);
-        var times = loader.Load(_fingerprints, _identifiers, cancellationToken);
+        var times = loader.Load(_fingerprints, cancellationToken);
         _startupPhases.Add(("nodes", times.Nodes));
         _startupPhases.Add(("edges (both connections, bulk)", times.Edges));
-        _startupPhases.Add(("digests + identifiers (second connection, beside the nodes)", times.SideDigestsAndIdentifiers));
+        _startupPhases.Add(("digests (second connection, beside the nodes)", times.SideDigests));
         _startupPhases.Add(("edges read by the second connection", times.SideEdges));
         Phase("all together", watch);
 
@@ -45,6 +54,44 @@ public sealed partial class SqliteCmdbStore
         }
 
         Phase("counters and commits", watch);
+        return loader;
+    }
+
+    /// <summary>
+    /// Runs once the store is open, owning the write gate that <see cref="InitializeAsync"/> acquired: reads are served
+    /// meanwhile, and writes (the only users of the identifier map) wait until the map is complete. A failure is kept
+    /// and refuses every later write, since identifying against a partial map would create duplicate CIs.
+    /// </summary>
+    private void LoadIdentifiersHoldingWriteGate(IndexLoader loader)
+    {
+        var watch = Stopwatch.StartNew();
+        try
+        {
+            void Load() => loader.LoadIdentifiers(_identifiers);
+            if (AroundIdentifierLoad is { } around) around(Load);
+            else Load();
+            IdentifierLoadSeconds = watch.Elapsed.TotalSeconds;
+        }
+#pragma warning disable CA1031 // kept and rethrown to every writer: see ThrowIfIdentifiersMissing
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            _identifierLoadFailure = e;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>Call holding the write gate, before touching the identifier map.</summary>
+    private void ThrowIfIdentifiersMissing()
+    {
+        if (_identifierLoadFailure is { } failure)
+        {
+            throw new InvalidOperationException(
+                $"The store cannot write: its identifier map failed to load at start-up ({failure.Message}). Restart the service.", failure);
+        }
     }
 
     private void Phase(string name, Stopwatch watch)

@@ -43,6 +43,7 @@ public sealed partial class SqliteCmdbStore
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
+            ThrowIfIdentifiersMissing();
             // Commit times never go backwards, so "as of T" always finds one commit.
             var atMs = Math.Max(_time.GetUtcNow().ToUnixTimeMilliseconds(), _lastAtMs);
             var at = DateTimeOffset.FromUnixTimeMilliseconds(atMs);

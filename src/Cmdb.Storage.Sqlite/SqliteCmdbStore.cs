@@ -16,6 +16,7 @@ public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDis
     private readonly SqliteStorageOptions _options;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private volatile Exception? _identifierLoadFailure;
     private readonly string _writerConnectionString;
     private readonly string _readerConnectionString;
     private readonly IdentifierMap _identifiers = new();
@@ -67,18 +68,20 @@ public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDis
         // Side stores call this before every connection; once open, they must not queue behind a write batch.
         if (Volatile.Read(ref _graph) is not null && !_disposed) return;
         await _writeGate.WaitAsync(cancellationToken); // a second caller waits, then finds the store open
+        var gateHandedOver = false;
         try
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_graph is null) await OpenAsync(cancellationToken);
+            if (_graph is null) gateHandedOver = await OpenAsync(cancellationToken);
         }
         finally
         {
-            _writeGate.Release();
+            if (!gateHandedOver) _writeGate.Release();
         }
     }
 
-    private async Task OpenAsync(CancellationToken cancellationToken)
+    /// <summary>Opens the file and builds the index; true when the write gate now belongs to the identifier load.</summary>
+    private async Task<bool> OpenAsync(CancellationToken cancellationToken)
     {
         var path = Path.GetFullPath(_options.DatabasePath);
         var directory = Path.GetDirectoryName(path);
@@ -102,12 +105,14 @@ public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDis
             PrunedRows = Retention.Prune(writer, _time.GetUtcNow().AddDays(-_options.RetentionDays));
             Phase("open, migrate, prune", watch);
             var graph = new GraphIndex(Model);
-            LoadIndex(writer, graph, watch, cancellationToken);
+            var loader = LoadIndex(writer, graph, watch, cancellationToken);
             _commands = new WriterCommands(writer);
             _checkpointer = new Checkpointer(writer, _writerConnectionString);
             _writer = writer;
             _lock = fileLock;
             _graph = graph;
+            _ = Task.Run(() => LoadIdentifiersHoldingWriteGate(loader), CancellationToken.None);
+            return true;
         }
         catch
         {

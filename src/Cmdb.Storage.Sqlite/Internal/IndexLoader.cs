@@ -14,8 +14,9 @@ namespace Cmdb.Storage.Sqlite.Internal;
 /// <remarks>
 /// Nodes come first on the calling thread, because edges and identifiers refer to them; meanwhile a second
 /// connection computes the digests of the current versions (they need no node map, see <see cref="Load"/>). Then the
-/// second connection reads the identifiers while this one starts on the edges, and it joins the edges when done
-/// (see <see cref="EdgeChunks"/>). After the nodes, both only read the node map.
+/// second connection joins this one on the edges (see <see cref="EdgeChunks"/>). After the nodes, both only read the
+/// node map. Identifiers are loaded afterwards (<see cref="LoadIdentifiers(IdentifierMap)"/>): only writes need them,
+/// so the store serves reads while they load and holds its write gate until they are in.
 /// </remarks>
 internal sealed partial class IndexLoader(SqliteConnection connection, ModelCatalog model, GraphIndex graph)
 {
@@ -45,13 +46,12 @@ internal sealed partial class IndexLoader(SqliteConnection connection, ModelCata
     }
 
     /// <summary>
-    /// Loads everything: nodes on this thread while a second connection computes the digests; then identifiers there,
-    /// and edges on both connections (by id range) as each gets free. Both are <see cref="StartupConnection"/>s on
-    /// the writer's file.
+    /// Loads the index and fingerprints: nodes on this thread while a second connection computes the digests; then
+    /// edges on both connections (by id range) as each gets free. Both are <see cref="StartupConnection"/>s on the
+    /// writer's file.
     /// </summary>
-    public LoadTimes Load(CiFingerprints fingerprints, IdentifierMap identifiers, CancellationToken cancellationToken)
+    public LoadTimes Load(CiFingerprints fingerprints, CancellationToken cancellationToken)
     {
-        identifiers.Bind(graph);
         using var nodesLoaded = new ManualResetEventSlim();
         EdgeChunks? chunks = null; // set before nodesLoaded, which publishes it to the side thread
         var path = connection.DataSource; // the writer's file: both start-up connections read it, without the writer's mutex
@@ -62,7 +62,6 @@ internal sealed partial class IndexLoader(SqliteConnection connection, ModelCata
             var digests = ReadDigests(reader, cancellationToken);
             nodesLoaded.Wait(cancellationToken);
             if (chunks is null) return (digests, 0.0, 0.0); // the node load failed
-            LoadIdentifiers(reader, identifiers);
             var own = watch.Elapsed.TotalSeconds;
             ReadEdges(reader, chunks, cancellationToken);
             return (digests, own, watch.Elapsed.TotalSeconds - own);
@@ -113,9 +112,14 @@ internal sealed partial class IndexLoader(SqliteConnection connection, ModelCata
         }
     }
 
-    /// <summary>The identifiers held now; the map names each holder by its node.</summary>
-    private void LoadIdentifiers(StartupConnection db, IdentifierMap identifiers)
+    /// <summary>
+    /// After <see cref="Load"/>: the identifiers held now, on a connection of its own; the map names each holder by its
+    /// node. The caller must keep writers out until it returns (the index's name map is not safe against a write).
+    /// </summary>
+    public void LoadIdentifiers(IdentifierMap identifiers)
     {
+        identifiers.Bind(graph);
+        using var db = new StartupConnection(connection.DataSource);
         identifiers.EnsureCapacity(graph.NodeCount + (graph.NodeCount / 4)); // about one per CI in practice
         using var r = db.Query("SELECT scheme, value, ci_id FROM identifier WHERE valid_to_seq IS NULL");
         var schemes = new List<(byte[] Utf8, string Text)>(); // a handful: a scan beats decoding and hashing the name

@@ -2,7 +2,7 @@ namespace Cmdb.Storage.Sqlite.Internal;
 
 /// <summary>
 /// Seconds taken by start-up's parts: the nodes (calling thread), the edges (from the end of the nodes until the
-/// bulk load is done, both connections reading), the second connection's digests and identifiers, and the time the
-/// second connection then spent reading edges.
+/// bulk load is done, both connections reading), the second connection's digests, and the time the second connection
+/// then spent reading edges.
 /// </summary>
-internal readonly record struct LoadTimes(double Nodes, double Edges, double SideDigestsAndIdentifiers, double SideEdges);
+internal readonly record struct LoadTimes(double Nodes, double Edges, double SideDigests, double SideEdges);

@@ -46,6 +46,52 @@ public sealed class SqliteStartupIdentifierTests : SqliteFileTests
         Assert.Equal(1, (await reopened.GetGraphAsync([], CancellationToken.None)).NodeCount);
     }
 
+    [Fact]
+    public async Task UpsertCi_WhileIdentifiersStillLoadAfterStartUp_WaitsAndThenIdentifiesTheHolder()
+    {
+        string id;
+        await using (var store = await OpenAsync()) id = await UpsertAsync(store, "shop");
+        using var release = new ManualResetEventSlim();
+        await using var reopened = NewStore();
+        reopened.AroundIdentifierLoad = load =>
+        {
+            release.Wait(TimeSpan.FromSeconds(30));
+            load();
+        };
+
+        await reopened.InitializeAsync(CancellationToken.None); // returns with the identifiers still held back
+        var graph = await reopened.GetGraphAsync([], CancellationToken.None);
+        Assert.True(graph.TryGetNode(id, out _)); // reads are served meanwhile
+        var write = UpsertAsync(reopened, "shop");
+        await Task.Delay(100);
+        Assert.False(write.IsCompleted);
+
+        release.Set();
+        Assert.Equal(id, await write);
+        Assert.Equal(1, graph.NodeCount);
+    }
+
+    [Fact]
+    public async Task ApplyAsync_IdentifiersFailedToLoadAtStartUp_RefusesWritesButServesReads()
+    {
+        string id;
+        await using (var store = await OpenAsync()) id = await UpsertAsync(store, "shop");
+        await using var reopened = NewStore();
+        reopened.AroundIdentifierLoad = _ => throw new IOException("disk read error");
+        await reopened.InitializeAsync(CancellationToken.None);
+
+        // Identifying against a partial map would create a second "shop": the write is refused instead, every time.
+        for (var attempt = 0; attempt < 2; attempt++)
+        {
+            var error = await Assert.ThrowsAsync<InvalidOperationException>(() => UpsertAsync(reopened, "shop"));
+            Assert.Contains("identifier map failed to load at start-up (disk read error)", error.Message, StringComparison.Ordinal);
+        }
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => reopened.ResolveIdentifiersAsync([(CmdbKey, "shop")], CancellationToken.None));
+        Assert.Equal("shop", (await reopened.GetCisAsync([id], null, CancellationToken.None))[id].Name);
+        Assert.Equal(1, (await reopened.GetGraphAsync([], CancellationToken.None)).NodeCount);
+    }
+
     private static async Task<string> UpsertAsync(SqliteCmdbStore store, string key)
     {
         var fields = new CiFields { Name = key, Identifiers = new Dictionary<string, string> { [CmdbKey] = key } };
