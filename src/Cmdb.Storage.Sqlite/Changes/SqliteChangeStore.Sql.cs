@@ -88,13 +88,8 @@ public sealed partial class SqliteChangeStore
             c, tx, "INSERT INTO change_audit (change_id, at, actor, operation, detail) VALUES ($id, $at, $actor, $op, $detail)",
             r.Id, now, actor, operation, ChangeJson.Write(r));
 
-    private static ChangeRecord? Read(SqliteConnection c, SqliteTransaction? tx, string id)
-    {
-        using var cmd = Command(c, tx, $"SELECT {Columns} FROM change_record WHERE id = $id");
-        cmd.Parameters.AddWithValue("$id", id);
-        using var reader = cmd.ExecuteReader();
-        return reader.Read() ? Map(reader) : null;
-    }
+    private static ChangeRecord? Read(SqliteConnection c, SqliteTransaction? tx, string id) =>
+        SideStoreRows.ReadById(c, tx, $"SELECT {Columns} FROM change_record WHERE id = $id", id, Map);
 
     private static ChangeRecord Map(SqliteDataReader r) => new(
         r.GetString(0),

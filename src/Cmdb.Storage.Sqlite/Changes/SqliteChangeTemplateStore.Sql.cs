@@ -38,13 +38,8 @@ public sealed partial class SqliteChangeTemplateStore
             c, tx, "INSERT INTO change_template_audit (template_id, at, actor, operation, detail) VALUES ($id, $at, $actor, $op, $detail)",
             t.Id, now, actor, operation, ChangeJson.Write(t));
 
-    private static ChangeTemplate? Read(SqliteConnection c, SqliteTransaction? tx, string id)
-    {
-        using var cmd = Command(c, tx, $"SELECT {Columns} FROM change_template WHERE id = $id");
-        cmd.Parameters.AddWithValue("$id", id);
-        using var reader = cmd.ExecuteReader();
-        return reader.Read() ? Map(reader) : null;
-    }
+    private static ChangeTemplate? Read(SqliteConnection c, SqliteTransaction? tx, string id) =>
+        SideStoreRows.ReadById(c, tx, $"SELECT {Columns} FROM change_template WHERE id = $id", id, Map);
 
     private static ChangeTemplate Map(SqliteDataReader r) => new(
         r.GetString(0),

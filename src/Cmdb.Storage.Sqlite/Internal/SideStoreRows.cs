@@ -23,6 +23,16 @@ internal static class SideStoreRows
         cmd.ExecuteNonQuery();
     }
 
+    /// <summary>The one row <paramref name="sql"/> (with the parameter $id) finds, mapped, or null.</summary>
+    public static T? ReadById<T>(SqliteConnection c, SqliteTransaction? tx, string sql, string id, Func<SqliteDataReader, T> map)
+        where T : class
+    {
+        using var cmd = SideStoreDatabase.Command(c, tx, sql);
+        cmd.Parameters.AddWithValue("$id", id);
+        using var reader = cmd.ExecuteReader();
+        return reader.Read() ? map(reader) : null;
+    }
+
     /// <summary>
     /// <paramref name="found"/>, or NotFound when there is none; Conflict when <paramref name="expectedVersion"/> is given
     /// and is not its version (optimistic concurrency). <paramref name="noun"/> is lower case, e.g. "change template".

@@ -64,13 +64,8 @@ public sealed partial class SqliteProblemStore
         }
     }
 
-    private static Problem? Read(SqliteConnection c, SqliteTransaction? tx, string id)
-    {
-        using var cmd = Command(c, tx, "SELECT id, spec, version, created_at, updated_at FROM problem WHERE id = $id");
-        cmd.Parameters.AddWithValue("$id", id);
-        using var r = cmd.ExecuteReader();
-        return r.Read() ? Map(r) : null;
-    }
+    private static Problem? Read(SqliteConnection c, SqliteTransaction? tx, string id) =>
+        SideStoreRows.ReadById(c, tx, "SELECT id, spec, version, created_at, updated_at FROM problem WHERE id = $id", id, Map);
 
     private static Problem Map(SqliteDataReader r) => new(
         r.GetString(0),
