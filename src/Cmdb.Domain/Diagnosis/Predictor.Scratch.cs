@@ -9,7 +9,7 @@ internal sealed partial class Predictor
     {
         _graph = graph;
         _rules = downstream;
-        _edges = graph.Arrays; // edges first, then nodes: every node an edge in this snapshot touches is below the count
+        _view = graph.View(); // edges first, then nodes: every node an edge in this snapshot touches is below the count
         _monitored = monitored;
         var nodes = graph.NodeCount;
         if (_stamp.Length < nodes)

@@ -38,7 +38,7 @@ internal sealed partial class Predictor
 
     private GraphIndex _graph = null!;
     private TraversalRules _rules = null!;
-    private EdgeArrays _edges;
+    private TopologyView _view;
     private bool[] _monitored = [];
 
     public static Predictor Rent(GraphIndex graph, TraversalRules downstream, bool[] monitored, ReadOnlySpan<int> symptoms)
@@ -52,7 +52,7 @@ internal sealed partial class Predictor
     public static void Return(Predictor p)
     {
         p._graph = null!;
-        p._edges = default;
+        p._view = default;
         t_cached = p;
     }
 
@@ -95,19 +95,17 @@ internal sealed partial class Predictor
 
     private void Push(int u, ImpactState before, ImpactState now, ref Tally tally)
     {
-        var edges = _edges;
+        // Cursors read the other end and the type from the rows' packed entries: no per-edge lookups.
         var seq = _rules.Seq;
-        foreach (var e in _graph.OutEdges(u))
+        for (var c = new IncidentCursor(_view, outgoing: true, _rules.FollowOut, u, seq); c.MoveNext();)
         {
-            if (e >= edges.Count || !_rules.FollowOut[edges.Type[e]] || !ImpactEngine.Alive(edges, e, seq)) continue;
-            Offer(edges.Target[e], u, edges.Type[e], before, now, ref tally);
+            Offer(c.Other, u, c.Type, before, now, ref tally);
             if (tally.Capped) return;
         }
 
-        foreach (var e in _graph.InEdges(u))
+        for (var c = new IncidentCursor(_view, outgoing: false, _rules.FollowIn, u, seq); c.MoveNext();)
         {
-            if (e >= edges.Count || !_rules.FollowIn[edges.Type[e]] || !ImpactEngine.Alive(edges, e, seq)) continue;
-            Offer(edges.Source[e], u, edges.Type[e], before, now, ref tally);
+            Offer(c.Other, u, c.Type, before, now, ref tally);
             if (tally.Capped) return;
         }
     }
@@ -166,19 +164,16 @@ internal sealed partial class Predictor
     /// <summary>Live redundant relationships through which trouble could reach <paramref name="node"/> (as the impact engine counts them).</summary>
     private int CountAlternatives(int node)
     {
-        var edges = _edges;
         var seq = _rules.Seq;
         var n = 0;
-        foreach (var e in _graph.OutEdges(node))
+        for (var c = new IncidentCursor(_view, outgoing: true, _rules.FollowIn, node, seq); c.MoveNext();)
         {
-            if (e < edges.Count && _rules.FollowIn[edges.Type[e]] && _rules.Redundant[edges.Type[e]] && edges.Target[e] != node
-                && ImpactEngine.Alive(edges, e, seq) && IsAlternative(edges.Target[e])) n++;
+            if (_rules.Redundant[c.Type] && c.Other != node && IsAlternative(c.Other)) n++;
         }
 
-        foreach (var e in _graph.InEdges(node))
+        for (var c = new IncidentCursor(_view, outgoing: false, _rules.FollowOut, node, seq); c.MoveNext();)
         {
-            if (e < edges.Count && _rules.FollowOut[edges.Type[e]] && _rules.Redundant[edges.Type[e]] && edges.Source[e] != node
-                && ImpactEngine.Alive(edges, e, seq) && IsAlternative(edges.Source[e])) n++;
+            if (_rules.Redundant[c.Type] && c.Other != node && IsAlternative(c.Other)) n++;
         }
 
         return n;

@@ -1,29 +1,48 @@
+using System.Runtime.CompilerServices;
+
 namespace Cmdb.Domain.Graph;
 
 /// <summary>
 /// Both directions of a <see cref="GraphIndex"/>'s adjacency as of one compaction, with the overlay written since.
-/// Replaced as a whole by the next compaction; a reader keeps the one it started with.
+/// Replaced as a whole by the next compaction; a reader keeps the one it started with. It also answers each edge's
+/// ends and type: a compacted edge from its entry in the outgoing rows (found through <see cref="OutPos"/>; the source
+/// is the row holding that entry), a later one from <see cref="Tail"/>.
 /// </summary>
 internal sealed partial class Adjacency
 {
-    /// <summary>Before the first compaction: every row lives in the overlay.</summary>
-    public static Adjacency Empty() => new(0, [0], [], [], [0], [], [], int.MaxValue, int.MaxValue, 0);
+    /// <summary>Positions per entry of <see cref="_outBlock"/>: a source lookup searches the few rows one block spans.</summary>
+    private const int BlockShift = 6;
+
+    /// <summary>Per block of 64 outgoing positions (and one past the last): the node whose row holds the block's first position.</summary>
+    private readonly int[] _outBlock;
+
+    /// <summary>Before the first compaction: every row lives in the overlay, every edge's ends in the tail.</summary>
+    public static Adjacency Empty(int tailCapacity = 4096) => new(0, [0], [], [], [0], [], [], [], int.MaxValue, int.MaxValue, 0, tailCapacity);
 
     private Adjacency(
-        int nodeCount, int[] outStart, int[] outPacked, int[] outEdge, int[] inStart, int[] inPacked, int[] inEdge,
-        int stableFrom, int lastChange, int edgeCount)
+        int nodeCount, int[] outStart, int[] outPacked, int[] outEdge, int[] inStart, int[] inPacked, int[] inEdge, int[] outPos,
+        int stableFrom, int lastChange, int edgeCount, int tailCapacity)
     {
         Dirty = new int[(nodeCount + 31) >> 5];
         Out = new AdjacencyRows(outStart, outPacked, outEdge, Dirty);
         In = new AdjacencyRows(inStart, inPacked, inEdge, Dirty);
+        OutPos = outPos;
+        _outBlock = Blocks(outStart, edgeCount);
         StableFrom = stableFrom;
         LastChange = lastChange;
         EdgeCount = edgeCount;
+        Tail = new EdgeTail(tailCapacity);
     }
 
     public AdjacencyRows Out { get; }
 
     public AdjacencyRows In { get; }
+
+    /// <summary>Per compacted edge: its position in <see cref="Out"/>'s compact rows.</summary>
+    public int[] OutPos { get; }
+
+    /// <summary>Ends and types of the edges numbered from <see cref="EdgeCount"/> on (entry i is edge EdgeCount + i).</summary>
+    public EdgeTail Tail { get; }
 
     /// <summary>A stable CSR entry is alive at every commit from this one on (the newest start among them).</summary>
     public int StableFrom { get; }
@@ -43,49 +62,45 @@ internal sealed partial class Adjacency
     public bool IsDirty(int node) =>
         (uint)node >= (uint)Out.CsrNodes || (Volatile.Read(ref Dirty[node >> 5]) & (1 << (node & 31))) != 0;
 
-    /// <summary>
-    /// Builds CSR rows for edges 0..<paramref name="edgeCount"/>-1 (each row in edge-number order, as the overlay
-    /// lists them); null when node or type indexes do not fit the packed entry.
-    /// </summary>
-    public static Adjacency? Build(int nodeCount, int edgeCount, int[] source, int[] target, ushort[] type, int[] validFrom, int[] validTo, int typeCount)
+    /// <summary>The node an edge starts at; for any edge this adjacency or its tail holds.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Source(int edge) => edge < EdgeCount ? RowOf(OutPos[edge]) : Tail.Source(edge - EdgeCount);
+
+    /// <summary>The node an edge ends at.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public int Target(int edge) => edge < EdgeCount ? AdjacencyRows.Neighbour(Out.Packed[OutPos[edge]]) : Tail.Target(edge - EdgeCount);
+
+    /// <summary>The edge's relationship type index.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public ushort Type(int edge) => edge < EdgeCount ? (ushort)AdjacencyRows.Type(Out.Packed[OutPos[edge]]) : Tail.Type(edge - EdgeCount);
+
+    /// <summary>The node whose outgoing compact row holds position <paramref name="pos"/>: the last one starting at or before it.</summary>
+    private int RowOf(int pos)
     {
-        if (typeCount > AdjacencyRows.MaxTypes || nodeCount > AdjacencyRows.MaxNodes) return null;
-        int stableFrom = 0, lastChange = 0;
-        for (var e = 0; e < edgeCount; e++)
+        var start = Out.Start;
+        var block = pos >> BlockShift;
+        int lo = _outBlock[block], hi = _outBlock[block + 1];
+        while (lo < hi)
         {
-            var from = validFrom[e];
-            var to = validTo[e];
-            if (from > lastChange) lastChange = from;
-            if (to == int.MaxValue)
-            {
-                if (from > stableFrom) stableFrom = from;
-            }
-            else if (to > lastChange)
-            {
-                lastChange = to;
-            }
+            var mid = (lo + hi + 1) >>> 1;
+            if (start[mid] <= pos) lo = mid;
+            else hi = mid - 1;
         }
 
-        var (outStart, outPacked, outEdge) = Rows(nodeCount, edgeCount, source, target, type, validTo);
-        var (inStart, inPacked, inEdge) = Rows(nodeCount, edgeCount, target, source, type, validTo);
-        return new Adjacency(nodeCount, outStart, outPacked, outEdge, inStart, inPacked, inEdge, stableFrom, lastChange, edgeCount);
+        return lo;
     }
 
-    private static (int[] Start, int[] Packed, int[] Edge) Rows(int nodeCount, int edgeCount, int[] from, int[] to, ushort[] type, int[] validTo)
+    private static int[] Blocks(int[] start, int edgeCount)
     {
-        var start = new int[nodeCount + 1];
-        for (var e = 0; e < edgeCount; e++) start[from[e] + 1]++;
-        for (var n = 0; n < nodeCount; n++) start[n + 1] += start[n];
-        var next = start.AsSpan(0, nodeCount).ToArray();
-        var packed = new int[edgeCount];
-        var edge = new int[edgeCount];
-        for (var e = 0; e < edgeCount; e++)
+        var nodes = start.Length - 1;
+        var blocks = new int[(edgeCount >> BlockShift) + 2];
+        var b = 0;
+        for (var n = 0; n < nodes && b < blocks.Length; n++)
         {
-            var i = next[from[e]]++;
-            packed[i] = AdjacencyRows.Pack(to[e], type[e], validTo[e] == int.MaxValue);
-            edge[i] = e;
+            while (b < blocks.Length && (b << BlockShift) < start[n + 1]) blocks[b++] = n;
         }
 
-        return (start, packed, edge);
+        for (var last = Math.Max(0, nodes - 1); b < blocks.Length; b++) blocks[b] = last;
+        return blocks;
     }
 }

@@ -10,8 +10,9 @@ public sealed partial class GraphIndex
     /// </summary>
     /// <param name="edges">Parallel arrays; entries 0..Count-1 are used. <c>ValidTo</c> is <see cref="int.MaxValue"/> for a relationship that is still open.</param>
     /// <remarks>
-    /// When the index holds no edge yet and the arrays are of one length, the index adopts them instead of copying
-    /// (the caller must not touch them afterwards), so start-up allocates each edge array once. The whole batch is
+    /// When the index holds no edge yet and the arrays are of one length, the index adopts the interval arrays instead
+    /// of copying them, and reads ends and types from the batch only to build the rows (the caller must not touch the
+    /// batch afterwards), so start-up allocates each edge array once and keeps no per-edge end array. The whole batch is
     /// checked before anything changes: an entry naming an unknown node, or an interval ending before it starts,
     /// leaves the index as it was.
     /// </remarks>
@@ -23,10 +24,18 @@ public sealed partial class GraphIndex
             Validate(edges, _nodeCount);
             if (edges.Count == 0) return;
             var first = _edgeCount;
-            if (first == 0 && edges.HasOneLength) Adopt(edges);
-            else Append(edges);
+            var current = _adjacency;
+            var adopt = first == 0 && edges.HasOneLength;
+            if (adopt) AdoptIntervals(edges);
+            else AppendIntervals(edges, current);
 
-            var built = Adjacency.Build(_nodeCount, _edgeCount, _source, _target, _type, _validFrom, _validTo, Model.RelationshipTypes.Count);
+            // Ends and types go to the current adjacency's tail (the batch's arrays are taken as they are) before the
+            // count is published, so every edge below the count has answerable ends; the rows built from them replace
+            // that tail, and the batch's end arrays are not kept.
+            var tail = current.Tail;
+            if (adopt) tail.Adopt(edges.Source, edges.Target, edges.Type);
+            Volatile.Write(ref _edgeCount, first + edges.Count);
+            var built = Adjacency.Build(current, _nodeCount, _edgeCount, tail.SourceArray, tail.TargetArray, tail.TypeArray, _validFrom, _validTo, Model.RelationshipTypes.Count);
             if (built is not null)
             {
                 Volatile.Write(ref _adjacency, built);
@@ -34,11 +43,10 @@ public sealed partial class GraphIndex
                 return;
             }
 
-            var adjacency = _adjacency; // too many nodes or types to pack: the overlay serves every row, as edge by edge
-            for (var e = first; e < _edgeCount; e++)
+            for (var e = first; e < _edgeCount; e++) // too many nodes or types to pack: the overlay serves every row, as edge by edge
             {
-                adjacency.Out.Append(_source[e], e, NodeCapacity);
-                adjacency.In.Append(_target[e], e, NodeCapacity);
+                current.Out.Append(current.Source(e), e, NodeCapacity);
+                current.In.Append(current.Target(e), e, NodeCapacity);
             }
         }
     }
@@ -54,29 +62,26 @@ public sealed partial class GraphIndex
         }
     }
 
-    /// <summary>Takes the batch's arrays as the edge arrays: filled first, then the count that makes them visible.</summary>
-    private void Adopt(EdgeBatch edges)
+    /// <summary>Takes the batch's interval arrays as the edge arrays (the count that makes them visible follows).</summary>
+    private void AdoptIntervals(EdgeBatch edges)
     {
-        _source = edges.Source;
-        _target = edges.Target;
-        _type = edges.Type;
         _validFrom = edges.ValidFrom;
         _validTo = edges.ValidTo;
-        _key.EnsureCapacity(_source.Length);
-        for (var e = 0; e < edges.Count; e++) _key.Append(e, edges.Key(e), _source.Length);
-        Volatile.Write(ref _edgeCount, edges.Count);
+        _key.EnsureCapacity(_validFrom.Length);
+        for (var e = 0; e < edges.Count; e++) _key.Append(e, edges.Key(e), _validFrom.Length);
     }
 
-    private void Append(EdgeBatch edges)
+    /// <summary>Copies intervals and keys after the current edges and the ends and types into the current tail (count not published).</summary>
+    private void AppendIntervals(EdgeBatch edges, Adjacency current)
     {
         var at = _edgeCount;
-        while (at + edges.Count > _source.Length) GrowEdges();
-        Array.Copy(edges.Source, 0, _source, at, edges.Count);
-        Array.Copy(edges.Target, 0, _target, at, edges.Count);
-        Array.Copy(edges.Type, 0, _type, at, edges.Count);
+        while (at + edges.Count > _validFrom.Length) GrowEdges();
         Array.Copy(edges.ValidFrom, 0, _validFrom, at, edges.Count);
         Array.Copy(edges.ValidTo, 0, _validTo, at, edges.Count);
-        for (var e = 0; e < edges.Count; e++) _key.Append(at + e, edges.Key(e), _source.Length);
-        Volatile.Write(ref _edgeCount, at + edges.Count);
+        for (var e = 0; e < edges.Count; e++)
+        {
+            _key.Append(at + e, edges.Key(e), _validFrom.Length);
+            current.Tail.Set(at + e - current.EdgeCount, edges.Source[e], edges.Target[e], edges.Type[e]);
+        }
     }
 }

@@ -32,7 +32,9 @@ public sealed partial class GraphIndex
     {
         lock (_writer)
         {
-            var built = Adjacency.Build(_nodeCount, _edgeCount, _source, _target, _type, _validFrom, _validTo, Model.RelationshipTypes.Count);
+            var current = _adjacency;
+            var tail = current.Tail;
+            var built = Adjacency.Build(current, _nodeCount, _edgeCount, tail.SourceArray, tail.TargetArray, tail.TypeArray, _validFrom, _validTo, Model.RelationshipTypes.Count);
             if (built is null) return; // too many types to pack: the overlay keeps serving every row
             Volatile.Write(ref _adjacency, built);
             CompactionCount++;

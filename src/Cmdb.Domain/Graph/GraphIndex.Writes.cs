@@ -10,15 +10,13 @@ public sealed partial class GraphIndex
         lock (_writer)
         {
             var edge = _edgeCount;
-            if (edge == _source.Length) GrowEdges();
-            _source[edge] = source;
-            _target[edge] = target;
-            _type[edge] = checked((ushort)typeIndex);
+            if (edge == _validFrom.Length) GrowEdges();
+            var adjacency = _adjacency;
+            adjacency.Tail.Set(edge - adjacency.EdgeCount, source, target, checked((ushort)typeIndex));
             _validFrom[edge] = seq;
             _validTo[edge] = Open;
-            _key.Append(edge, key, _source.Length);
+            _key.Append(edge, key, _validFrom.Length);
             Volatile.Write(ref _edgeCount, edge + 1);
-            var adjacency = _adjacency;
             adjacency.Out.Append(source, edge, NodeCapacity);
             adjacency.In.Append(target, edge, NodeCapacity);
             return edge;
@@ -35,7 +33,7 @@ public sealed partial class GraphIndex
                 if (_key[edge] != key || _validTo[edge] != Open) continue;
                 var adjacency = _adjacency; // both ends' rows stop being "stable" before the edge ends
                 adjacency.Out.Detach(source, NodeCapacity);
-                adjacency.In.Detach(_target[edge], NodeCapacity);
+                adjacency.In.Detach(adjacency.Target(edge), NodeCapacity);
                 Volatile.Write(ref _validTo[edge], seq);
                 return true;
             }
@@ -92,10 +90,7 @@ public sealed partial class GraphIndex
 
     private void GrowEdges()
     {
-        var size = Grown(_source.Length);
-        Array.Resize(ref _source, size);
-        Array.Resize(ref _target, size);
-        Array.Resize(ref _type, size);
+        var size = Grown(_validFrom.Length);
         Array.Resize(ref _validFrom, size);
         Array.Resize(ref _validTo, size);
         _key.EnsureCapacity(size);

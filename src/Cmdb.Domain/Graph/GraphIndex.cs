@@ -4,9 +4,10 @@ using Cmdb.Domain.Model;
 namespace Cmdb.Domain.Graph;
 
 /// <summary>
-/// The in-memory topology: CIs as dense integer nodes, relationships as edges in flat arrays, and adjacency in both
+/// The in-memory topology: CIs as dense integer nodes, relationships as numbered edges, and adjacency in both
 /// directions as compressed sparse rows plus an overlay for what was written since the last compaction (see
-/// <see cref="Compact"/>). Every edge carries the commit interval
+/// <see cref="Compact"/>). An edge's ends and type live in its compact row entries (only edges written since the last
+/// compaction keep them in per-edge arrays: see <see cref="Adjacency.Tail"/>). Every edge carries the commit interval
 /// [<see cref="ValidFrom"/>, <see cref="ValidTo"/>) in which it existed, so one structure serves current and
 /// as-of traversals.
 /// </summary>
@@ -27,9 +28,6 @@ public sealed partial class GraphIndex
     private Adjacency _adjacency = Adjacency.Empty();
     private int _nodeCount;
 
-    private int[] _source = new int[4096];
-    private int[] _target = new int[4096];
-    private ushort[] _type = new ushort[4096];
     private int[] _validFrom = new int[4096];
     private int[] _validTo = new int[4096];
     private int _edgeCount;
@@ -124,11 +122,11 @@ public sealed partial class GraphIndex
     /// <summary>Edge numbers of relationships that end at <paramref name="node"/>.</summary>
     public ReadOnlySpan<int> InEdges(int node) => Volatile.Read(ref _adjacency).In.Edges(node);
 
-    public int Source(int edge) => _source[edge];
+    public int Source(int edge) => Volatile.Read(ref _adjacency).Source(edge);
 
-    public int Target(int edge) => _target[edge];
+    public int Target(int edge) => Volatile.Read(ref _adjacency).Target(edge);
 
-    public int TypeIndex(int edge) => _type[edge];
+    public int TypeIndex(int edge) => Volatile.Read(ref _adjacency).Type(edge);
 
     /// <summary>The store's key of the relationship behind the edge.</summary>
     public long Key(int edge) => _key[edge];
@@ -153,10 +151,14 @@ public sealed partial class GraphIndex
     {
         get
         {
-            var count = EdgeCount; // count before arrays: growth swaps arrays first
-            return new(count, _source, _target, _type, _validFrom, _validTo);
+            var count = EdgeCount; // count before arrays: growth swaps arrays first, a bulk load publishes its adjacency first
+            return ArraysOf(count, Volatile.Read(ref _adjacency));
         }
     }
+
+    /// <summary>The edge arrays up to <paramref name="count"/>, with ends and types read through <paramref name="adjacency"/> (read after the count).</summary>
+    private EdgeArrays ArraysOf(int count, Adjacency adjacency) =>
+        new(count, new EdgeEnds(adjacency, sources: true), new EdgeEnds(adjacency, sources: false), new EdgeTypes(adjacency), _validFrom, _validTo);
 
     private static NodeState? Walk(NodeState? chain, int seq)
     {
@@ -174,12 +176,17 @@ public sealed partial class GraphIndex
     /// </summary>
     internal TopologyView View()
     {
-        var edges = Arrays;
+        var count = EdgeCount;
         var adjacency = Volatile.Read(ref _adjacency);
+        var edges = ArraysOf(count, adjacency);
         var nodes = NodeCount; // after the adjacency: every node its rows name is below this
         return new TopologyView(edges, adjacency, nodes, Volatile.Read(ref _facts));
     }
 }
 
-/// <summary>The edge arrays of a <see cref="GraphIndex"/> at one moment; index with edge numbers below <see cref="GraphIndex.EdgeCount"/>.</summary>
-public readonly record struct EdgeArrays(int Count, int[] Source, int[] Target, ushort[] Type, int[] ValidFrom, int[] ValidTo);
+/// <summary>
+/// The edges of a <see cref="GraphIndex"/> at one moment; index with edge numbers below <see cref="Count"/>. Ends and
+/// types are read through the compact rows (an extra load per read, no per-edge arrays); a loop over one node's rows
+/// reads them cheaper from the rows themselves.
+/// </summary>
+public readonly record struct EdgeArrays(int Count, EdgeEnds Source, EdgeEnds Target, EdgeTypes Type, int[] ValidFrom, int[] ValidTo);

@@ -1,3 +1,4 @@
+using Cmdb.Domain.Impact;
 using Cmdb.Domain.Relationships;
 
 namespace Cmdb.Domain.Graph;
@@ -24,26 +25,31 @@ public static class GraphTraversal
             if (visited.Add(s)) result.Add(new Reached(s, 0, -1));
         }
 
-        var edges = graph.Arrays;
+        var follow = new bool[graph.Model.RelationshipTypes.Count];
+        for (var t = 0; t < follow.Length; t++) follow[t] = typeIndexes is null || typeIndexes.Contains(t);
+        var view = graph.View();
         for (var head = 0; head < result.Count; head++)
         {
             var current = result[head];
             if (current.Depth >= maxDepth) continue;
             if (current.Depth > 0 && !includeRetired && !graph.IsLiveAt(current.Node, seq)) continue;
-            if (direction != Direction.Incoming) Expand(graph.OutEdges(current.Node), edges.Target);
-            if (direction != Direction.Outgoing) Expand(graph.InEdges(current.Node), edges.Source);
 
-            void Expand(ReadOnlySpan<int> incident, int[] otherEnd)
+            // Rows list a node's edges in edge-number order (as OutEdges/InEdges do), so "first reached by" is unchanged.
+            if (direction != Direction.Incoming)
             {
-                foreach (var e in incident)
-                {
-                    if (e >= edges.Count || !graph.IsAlive(e, seq)) continue;
-                    if (typeIndexes is not null && !typeIndexes.Contains(edges.Type[e])) continue;
-                    var next = otherEnd[e];
-                    if (graph.StateAt(next, seq) is null) continue;
-                    if (!includeRetired && !graph.IsLiveAt(next, seq)) continue;
-                    if (visited.Add(next)) result.Add(new Reached(next, current.Depth + 1, e));
-                }
+                for (var c = new IncidentCursor(view, outgoing: true, follow, current.Node, seq); c.MoveNext();) Visit(c.Other, c.Edge);
+            }
+
+            if (direction != Direction.Outgoing)
+            {
+                for (var c = new IncidentCursor(view, outgoing: false, follow, current.Node, seq); c.MoveNext();) Visit(c.Other, c.Edge);
+            }
+
+            void Visit(int next, int e)
+            {
+                if (graph.StateAt(next, seq) is null) return;
+                if (!includeRetired && !graph.IsLiveAt(next, seq)) return;
+                if (visited.Add(next)) result.Add(new Reached(next, current.Depth + 1, e));
             }
         }
 
