@@ -48,6 +48,11 @@ internal static class TraversalCommand
             Report.Line($"  Impact + Summary        {summarised}");
             var cpu = ThreadCpu.Measure(() => analyzer.Impact(graph, [id], scope).Summary.Down, o.Seconds);
             Report.Line($"  Impact + Summary, CPU   {cpu} (thread CPU time per call: leaves out waiting for a core)");
+            var services = ThreadCpu.Measure(() => FirstService(analyzer.Impact(graph, [id], scope)), o.Seconds);
+            var serviceCount = analyzer.Impact(graph, [id], scope).Summary.BusinessServices.Count;
+            Report.Line($"  + services list, CPU    {services} (the {serviceCount:N0} business services ordered and made, first one read)");
+            Report.Line($"  allocated per call      {Allocated(() => analyzer.Impact(graph, [id], scope).Summary.Down) / 1e3:N1} KB (Impact + Summary), " +
+                $"{Allocated(() => FirstService(analyzer.Impact(graph, [id], scope))) / 1e3:N1} KB with the services list");
             Timing? sql = null;
             if (cte is not null)
             {
@@ -56,14 +61,32 @@ internal static class TraversalCommand
             }
 
             results.Add($"| {r.Role} | {reached:N0} | {Report.Duration(plain.Median)} | {Report.Duration(plain.P95)} | {Report.Rate(scanned / plain.Median)} | " +
-                $"{Report.Duration(impact.Median)} | {Report.Duration(impact.P95)} | {Report.Duration(ordered.Median)} | {Report.Duration(summarised.Median)} | {Report.Duration(cpu.Median)} | " +
+                $"{Report.Duration(impact.Median)} | {Report.Duration(impact.P95)} | {Report.Duration(ordered.Median)} | {Report.Duration(summarised.Median)} | {Report.Duration(cpu.Median)} | {Report.Duration(services.Median)} | " +
                 $"{(sql is null ? "-" : Report.Duration(sql.Median))} | {(sql is null ? "-" : $"{sql.Median / plain.Median:F0}x / {sql.Median / impact.Median:F1}x")} |");
         }
 
         Report.Line("");
-        Report.Line("| reference | reach | BFS median | BFS p95 | edges scanned/s | Impact median | Impact p95 | Impact+TotalCount | Impact+Summary | Impact+Summary CPU | SQLite CTE median | CTE/BFS, CTE/Impact |");
-        Report.Line("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        Report.Line("| reference | reach | BFS median | BFS p95 | edges scanned/s | Impact median | Impact p95 | Impact+TotalCount | Impact+Summary | Impact+Summary CPU | + services CPU | SQLite CTE median | CTE/BFS, CTE/Impact |");
+        Report.Line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var line in results) Report.Line(line);
+    }
+
+    private static long FirstService(ImpactResult result)
+    {
+        var services = result.Summary.BusinessServices;
+        return services.Count > 0 ? services[0].Depth : 0;
+    }
+
+    /// <summary>Bytes allocated on this thread per call (average of a few calls after one warm-up call).</summary>
+    private static double Allocated(Func<long> operation)
+    {
+        var sink = operation();
+        var calls = 5;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < calls; i++) sink += operation();
+        var bytes = GC.GetAllocatedBytesForCurrentThread() - before;
+        GC.KeepAlive(sink);
+        return bytes / (double)calls;
     }
 
     public static string DatabasePath(BenchmarkOptions o, string name = "cte")

@@ -41,6 +41,7 @@ internal static partial class ImpactEngine
     {
         causes = 0;
         var toLocal = rows.ToLocal;
+        if (rows.NodeCount >= TraversalScratch.ExcludedSlot) return false; // a slot must fit in a mark's 24 bits
         foreach (var start in starts)
         {
             if ((uint)start >= (uint)toLocal.Length) return false;
@@ -51,6 +52,7 @@ internal static partial class ImpactEngine
         s.EnsureNodes(view.NodeCount);
         s.Propagation = rows;
         s.ToLocal = toLocal;
+        s.BeginLocal(rows.NodeCount);
         foreach (var start in starts)
         {
             if (s.TrySlot(start, out _)) continue;
@@ -76,14 +78,14 @@ internal static partial class ImpactEngine
             if (Volatile.Read(ref facts[2 * node]) == first) // no write in between: see PackedFacts
             {
                 if (!PackedFacts.IsRetired(first) || rules.IncludeRetired) return AddLocal(s, local, node, depth, entry, PackedFacts.MinHealthy(first), info);
-                s.Mark[local] = s.MarkOf(-1);
+                s.LocalMark[local] = s.LocalStamp | TraversalScratch.ExcludedSlot;
                 return -1;
             }
         }
 
         if (!Takes(graph, rules, node, out var state))
         {
-            s.Mark[local] = s.MarkOf(-1);
+            s.LocalMark[local] = s.LocalStamp | TraversalScratch.ExcludedSlot;
             return -1;
         }
 

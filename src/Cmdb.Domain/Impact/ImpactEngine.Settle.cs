@@ -160,14 +160,14 @@ internal static partial class ImpactEngine
     private static int CountAlternatives(GraphIndex graph, TraversalRules rules, TraversalScratch s, PropagationRows rows, int row)
     {
         var n = 0;
-        var mark = s.Mark;
-        var generation = s.Generation;
+        var mark = s.LocalMark;
+        var stamp = s.LocalStamp;
         var from = rows.RedundantFrom;
         for (int k = rows.RedundantStart[row], end = rows.RedundantStart[row + 1]; k < end; k++)
         {
             var u = from[k];
             var m = mark[u];
-            if ((int)(m >> 32) == generation) n += (int)m >= 0 ? 1 : 0;
+            if ((m & TraversalScratch.StampMask) == stamp) n += (m & TraversalScratch.SlotMask) != TraversalScratch.ExcludedSlot ? 1 : 0;
             else if (TakesPart(graph, rules, s.View.Facts, rows.ToPublic[u])) n++;
         }
 

@@ -22,13 +22,13 @@ internal static partial class ImpactEngine
         if (!rows.HasRedundantInto(local)) return false;
         var row = rows.RedundantRow(local);
         if (row < 0) return true; // minHealthy named after the rows were built: its alternatives are not listed
-        var mark = s.Mark;
-        var generation = s.Generation;
+        var mark = s.LocalMark;
+        var stamp = s.LocalStamp;
         var from = rows.RedundantFrom;
         for (int k = rows.RedundantStart[row], end = rows.RedundantStart[row + 1]; k < end; k++)
         {
             var m = mark[from[k]];
-            if ((int)(m >> 32) == generation && (int)m >= 0) return true;
+            if ((m & TraversalScratch.StampMask) == stamp && (m & TraversalScratch.SlotMask) != TraversalScratch.ExcludedSlot) return true;
         }
 
         return false;
@@ -37,10 +37,10 @@ internal static partial class ImpactEngine
     /// <summary><see cref="SpreadDown"/> reading each slot's links from its row.</summary>
     private static int SpreadDownRows(GraphIndex graph, TraversalRules rules, TraversalScratch s, PropagationRows rows, int causes)
     {
-        var (state, failed, queue, minHealthy, local, mark) = (s.State, s.FailedAlternatives, s.Work, s.MinHealthy, s.Local, s.Mark);
+        var (state, failed, queue, minHealthy, local, mark) = (s.State, s.FailedAlternatives, s.Work, s.MinHealthy, s.Local, s.LocalMark);
         var (rowStart, entries) = (rows.Start, rows.Entry);
         var filter = rules.FiltersTypes ? rules.Followed : null;
-        var stamp = (long)s.Generation << 32;
+        var stamp = s.LocalStamp;
         var tail = 0;
         for (var i = 0; i < causes; i++) queue[tail++] = i;
         for (var head = 0; head < tail; head++)
@@ -52,8 +52,8 @@ internal static partial class ImpactEngine
                 if (filter is not null && !filter[PropagationRows.Type(entry)]) continue;
                 var w = PropagationRows.Neighbour(entry);
                 var m = mark[w];
-                if ((m & ~0xFFFFFFFFL) != stamp || (int)m < 0 || w == u) continue;
-                var v = (int)m;
+                var v = m & TraversalScratch.SlotMask;
+                if ((m & TraversalScratch.StampMask) != stamp || v == TraversalScratch.ExcludedSlot || w == u) continue;
                 if (state[v] == ImpactState.Down) continue; // the causes too
                 if (entry < 0 && minHealthy[v] > 0)
                 {
@@ -83,10 +83,10 @@ internal static partial class ImpactEngine
     /// <summary><see cref="SpreadDegraded"/> reading each slot's links from its row.</summary>
     private static void SpreadDegradedRows(TraversalRules rules, TraversalScratch s, PropagationRows rows)
     {
-        var (state, queue, minHealthy, local, mark) = (s.State, s.Work, s.MinHealthy, s.Local, s.Mark);
+        var (state, queue, minHealthy, local, mark) = (s.State, s.Work, s.MinHealthy, s.Local, s.LocalMark);
         var (rowStart, entries) = (rows.Start, rows.Entry);
         var filter = rules.FiltersTypes ? rules.Followed : null;
-        var stamp = (long)s.Generation << 32;
+        var stamp = s.LocalStamp;
         var tail = 0;
         for (var i = 0; i < s.Count; i++)
         {
@@ -102,8 +102,8 @@ internal static partial class ImpactEngine
                 if (entry >= 0 || (filter is not null && !filter[PropagationRows.Type(entry)])) continue;
                 var w = PropagationRows.Neighbour(entry);
                 var m = mark[w];
-                if ((m & ~0xFFFFFFFFL) != stamp || (int)m < 0 || w == u) continue;
-                var v = (int)m;
+                var v = m & TraversalScratch.SlotMask;
+                if ((m & TraversalScratch.StampMask) != stamp || v == TraversalScratch.ExcludedSlot || w == u) continue;
                 if (state[v] != ImpactState.None || minHealthy[v] <= 0) continue;
                 state[v] = ImpactState.Degraded;
                 s.Pred[v] = i;

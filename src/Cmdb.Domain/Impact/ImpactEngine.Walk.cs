@@ -18,9 +18,9 @@ internal static partial class ImpactEngine
         var toPublic = rows.ToPublic;
         var filter = rules.FiltersTypes ? rules.Followed : null;
         var (seq, maxDepth, includeRetired) = (rules.Seq, rules.MaxDepth, rules.IncludeRetired);
-        var mark = s.Mark;
-        var stamp = (long)s.Generation << 32;
-        var excluded = s.MarkOf(-1);
+        var mark = s.LocalMark;
+        var stamp = s.LocalStamp;
+        var excluded = stamp | TraversalScratch.ExcludedSlot;
         var count = s.Count;
         int[] node = s.Node, local = s.Local, depths = s.Depth, pred = s.Pred, minHealthy = s.MinHealthy;
         long[] info = s.Info;
@@ -63,7 +63,7 @@ internal static partial class ImpactEngine
                 var entry = entries[i];
                 if (filter is not null && !filter[PropagationRows.Type(entry)]) continue;
                 var v = PropagationRows.Neighbour(entry);
-                if ((mark[v] & ~0xFFFFFFFFL) == stamp) continue;
+                if ((mark[v] & TraversalScratch.StampMask) == stamp) continue;
                 var n = toPublic[v];
                 var first = Volatile.Read(ref facts[2 * n]);
                 var packed = Volatile.Read(ref facts[(2 * n) + 1]);
@@ -76,7 +76,7 @@ internal static partial class ImpactEngine
                     }
 
                     var slot = count++;
-                    mark[v] = stamp | (uint)slot;
+                    mark[v] = stamp | slot;
                     node[slot] = n;
                     local[slot] = v;
                     depths[slot] = depth;

@@ -71,7 +71,7 @@ internal static partial class ImpactEngine
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Expand(
         GraphIndex graph, TraversalRules rules, TraversalScratch s, in TopologyView view, AdjacencyRows rows, int[]?[] own,
-        bool[] follow, int[] otherEnd, int u, int depth, bool fast, bool grow, bool link)
+        bool[] follow, EdgeEnds otherEnd, int u, int depth, bool fast, bool grow, bool link)
     {
         var mark = s.Mark;
         var generation = s.Generation;

@@ -8,18 +8,24 @@ namespace Cmdb.Domain.Impact;
 /// it. Totals and the summary are exact whatever page of <see cref="Items"/> is read; the order is stable: by depth,
 /// then worst state first, then node.
 /// </summary>
-/// <remarks>Items, summary and paths are built on first use; the traversal itself only fills compact arrays.</remarks>
+/// <remarks>
+/// Items, paths and the summary's names and order are built on first use; the traversal fills compact arrays and, after
+/// a walk over the propagation rows, the summary's counts (<see cref="ImpactCounts"/>).
+/// </remarks>
 public sealed partial class ImpactResult
 {
     private readonly ReachedSet _reached;
+    private ImpactCounts? _counts;
     private readonly bool[]? _environments;
     private readonly bool[] _followedTypes;
     private int[]? _order;
     private ImpactSummary? _summary;
 
-    internal ImpactResult(ReachedSet reached, bool[]? environments, bool[] followedTypes)
+    /// <remarks><c>counts</c>: the totals when the walk counted them; null: counted from the reached set on first use.</remarks>
+    internal ImpactResult(ReachedSet reached, ImpactCounts? counts, bool[]? environments, bool[] followedTypes)
     {
         _reached = reached;
+        _counts = counts;
         _environments = environments;
         _followedTypes = followedTypes;
     }
@@ -28,7 +34,7 @@ public sealed partial class ImpactResult
     public int Seq => _reached.Seq;
 
     /// <summary>How many CIs are reported (causes included, environment filter applied).</summary>
-    public int TotalCount => _environments is null ? _reached.Count : Order.Length;
+    public int TotalCount => _environments is null ? _reached.Count : Counts.Total;
 
     /// <summary>Totals by state, class, environment and criticality, and the business services reached.</summary>
     public ImpactSummary Summary => _summary ??= Summarise();
@@ -36,6 +42,8 @@ public sealed partial class ImpactResult
     public IReadOnlyList<ImpactedService> BusinessServices => Summary.BusinessServices;
 
     private int[] Order => _order ??= _reached.Ordered(_environments);
+
+    private ImpactCounts Counts => _counts ??= ImpactCounts.FromSet(_reached, _environments);
 
     /// <summary>A page of the reported CIs in the stable order.</summary>
     public IReadOnlyList<ImpactItem> Items(int offset, int count)

@@ -4,64 +4,67 @@ using Cmdb.Domain.Graph;
 namespace Cmdb.Domain.Impact;
 
 /// <summary>
-/// The business services of an impact summary, already in their final order (worst state first, then most critical,
-/// then id); the <see cref="ImpactedService"/> records and their id strings are made on first read.
+/// The business services of an impact summary in their final order (worst state first, then most critical, then id);
+/// the order, the <see cref="ImpactedService"/> records and their id strings are made on first read.
 /// </summary>
 internal sealed class ImpactedServiceList : IReadOnlyList<ImpactedService>
 {
     private readonly GraphIndex _graph;
-    private readonly Entry[] _entries;
+    private readonly List<Entry> _entries;
     private ImpactedService[]? _items;
 
-    private ImpactedServiceList(GraphIndex graph, Entry[] entries)
+    private ImpactedServiceList(GraphIndex graph, List<Entry> entries)
     {
         _graph = graph;
         _entries = entries;
     }
 
-    public int Count => _entries.Length;
+    public int Count => _entries.Count;
 
     public ImpactedService this[int index] => Items[index];
 
     private ImpactedService[] Items => LazyInitializer.EnsureInitialized(ref _items, Materialise);
 
-    /// <summary>Orders <paramref name="entries"/> (all of it) and wraps them.</summary>
-    public static ImpactedServiceList Sorted(GraphIndex graph, List<Entry> entries)
+    /// <summary>Wraps <paramref name="entries"/> (kept, not copied); they are ordered on first read (a count needs no order).</summary>
+    public static ImpactedServiceList Create(GraphIndex graph, List<Entry> entries) => new(graph, entries);
+
+    /// <summary>The entries, each with its ULID when it has one, in order: worst state first, then most critical, then id.</summary>
+    private static Keyed[] Sort(GraphIndex graph, List<Entry> entries)
     {
-        var array = entries.ToArray();
+        var array = new Keyed[entries.Count];
         var byUlid = true;
-        for (var i = 0; i < array.Length && byUlid; i++)
+        for (var i = 0; i < array.Length; i++)
         {
-            byUlid = graph.TryGetUlid(array[i].Node, out var ulid);
-            array[i].Ulid = ulid;
+            byUlid &= graph.TryGetUlid(entries[i].Node, out var ulid);
+            array[i] = new Keyed(entries[i], ulid);
         }
 
         // Canonical ULID strings sort as their values, so ids need not be made to be compared.
-        if (byUlid && array.Length > 32) SortByKey(array);
-        else if (byUlid) Array.Sort(array);
-        else Array.Sort(array, (a, b) => Compare(a, b) is var c && c != 0 ? c : string.CompareOrdinal(graph.CiId(a.Node), graph.CiId(b.Node)));
-        return new ImpactedServiceList(graph, array);
+        if (byUlid && array.Length > 16 && TrySortByKey(array)) return array;
+        if (byUlid) Array.Sort(array);
+        else Array.Sort(array, (a, b) => Compare(a.Entry, b.Entry) is var c && c != 0 ? c : string.CompareOrdinal(graph.CiId(a.Entry.Node), graph.CiId(b.Entry.Node)));
+        return array;
     }
 
     /// <summary>
-    /// The <see cref="Entry.CompareTo"/> order through one 128-bit key per entry (state, tier, then the ULID's top 96
-    /// bits): sorting keys is several times cheaper than comparing the entries. Equal keys keep the full comparison.
+    /// The <see cref="Keyed.CompareTo"/> order through one 64-bit key per entry: state (2 bits), tier (6 bits), then the
+    /// 56 ULID bits from the highest bit in which any two of these ULIDs differ (the bits above it are the same in all
+    /// of them, so they cannot decide). Sorting primitive keys is several times cheaper than comparing entries; equal
+    /// keys keep the full comparison. False (nothing done) when a tier does not fit the key.
     /// </summary>
-    private static void SortByKey(Entry[] array)
+    private static bool TrySortByKey(Keyed[] array)
     {
-        var keys = new UInt128[array.Length];
+        UInt128 differ = 0;
+        for (var i = 1; i < array.Length; i++) differ |= array[i].Ulid ^ array[0].Ulid;
+        var high = 127 - (int)UInt128.LeadingZeroCount(differ); // -1 when all are equal
+        var shift = Math.Max(0, high + 1 - 56);
+        var keys = new ulong[array.Length];
         for (var i = 0; i < array.Length; i++)
         {
-            var e = array[i];
-            var tier = Math.Min(Tier(e.Criticality), 0xFFFFFF); // "no tier" (int.MaxValue) and any tier above share the last place
-            if (tier < 0 || (tier == 0xFFFFFF && e.Criticality != 0))
-            {
-                Array.Sort(array); // a tier the key cannot hold in order
-                return;
-            }
-
-            var prefix = ((uint)(byte.MaxValue - (byte)e.State) << 24) | (uint)tier;
-            keys[i] = ((UInt128)prefix << 96) | (e.Ulid >> 32);
+            var e = array[i].Entry;
+            if (e.Criticality is < 0 or > 62) return false;
+            var tier = e.Criticality == 0 ? 63UL : (ulong)e.Criticality; // no tier comes last
+            keys[i] = ((ulong)(3 - (int)e.State) << 62) | (tier << 56) | ((ulong)(array[i].Ulid >> shift) & ((1UL << 56) - 1));
         }
 
         Array.Sort(keys, array);
@@ -72,6 +75,8 @@ internal sealed class ImpactedServiceList : IReadOnlyList<ImpactedService>
             while (i + 1 < keys.Length && keys[i + 1] == keys[from]) i++;
             Array.Sort(array, from, i - from + 1);
         }
+
+        return true;
     }
 
     public IEnumerator<ImpactedService> GetEnumerator() => ((IEnumerable<ImpactedService>)Items).GetEnumerator();
@@ -86,10 +91,11 @@ internal sealed class ImpactedServiceList : IReadOnlyList<ImpactedService>
 
     private ImpactedService[] Materialise()
     {
-        var items = new ImpactedService[_entries.Length];
+        var sorted = Sort(_graph, _entries); // a new array: two first readers may race here harmlessly
+        var items = new ImpactedService[sorted.Length];
         for (var i = 0; i < items.Length; i++)
         {
-            var e = _entries[i];
+            var e = sorted[i].Entry;
             items[i] = new ImpactedService(
                 _graph.CiId(e.Node), _graph.Model.Classes[e.ClassIndex].Name, e.Criticality == 0 ? null : e.Criticality, e.State, e.Depth);
         }
@@ -98,16 +104,22 @@ internal sealed class ImpactedServiceList : IReadOnlyList<ImpactedService>
     }
 
     /// <summary>One reached service: its node, class, criticality (0 = none), state and depth.</summary>
-    internal struct Entry(int node, int classIndex, int criticality, ImpactState state, int depth) : IComparable<Entry>
+    internal readonly struct Entry(int node, int classIndex, int criticality, ImpactState state, int depth)
     {
         public readonly int Node = node;
         public readonly int ClassIndex = classIndex;
         public readonly int Criticality = criticality;
         public readonly ImpactState State = state;
         public readonly int Depth = depth;
-        public UInt128 Ulid;
+    }
 
-        /// <summary>The final order when every id is a canonical ULID (set in <see cref="Ulid"/>).</summary>
-        public readonly int CompareTo(Entry other) => ImpactedServiceList.Compare(this, other) is var c && c != 0 ? c : Ulid.CompareTo(other.Ulid);
+    /// <summary>An entry with its ULID, while sorting.</summary>
+    private readonly struct Keyed(Entry entry, UInt128 ulid) : IComparable<Keyed>
+    {
+        public readonly Entry Entry = entry;
+        public readonly UInt128 Ulid = ulid;
+
+        /// <summary>The final order when every id is a canonical ULID.</summary>
+        public int CompareTo(Keyed other) => ImpactedServiceList.Compare(Entry, other.Entry) is var c && c != 0 ? c : Ulid.CompareTo(other.Ulid);
     }
 }

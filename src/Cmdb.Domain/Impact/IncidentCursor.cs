@@ -11,7 +11,7 @@ internal ref struct IncidentCursor
     private readonly int[]? _row;
     private readonly AdjacencyRows _rows;
     private readonly EdgeArrays _edges;
-    private readonly int[] _otherEnd;
+    private readonly EdgeEnds _otherEnd;
     private readonly bool[] _follow;
     private readonly bool _fast;
     private readonly int _seq;

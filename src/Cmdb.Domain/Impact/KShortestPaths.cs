@@ -58,29 +58,32 @@ internal sealed class KShortestPaths
     {
         var pred = new Dictionary<int, (int Node, int Edge)> { [from] = (-1, -1) };
         var frontier = new List<int> { from };
-        var edges = _graph.Arrays;
+        var view = _graph.View();
+        var seq = _rules.Seq;
         for (var length = 0; length < maxLength && frontier.Count > 0; length++)
         {
             var next = new List<int>();
             foreach (var u in frontier)
             {
-                foreach (var e in _graph.OutEdges(u))
+                // Rows list a node's edges in edge-number order (as OutEdges/InEdges do), so the walk order is unchanged.
+                for (var c = new IncidentCursor(view, outgoing: true, _rules.FollowOut, u, seq); c.MoveNext();)
                 {
-                    if (e < edges.Count && _rules.FollowOut[edges.Type[e]] && Step(u, edges.Target[e], e)) return Build(to, pred);
+                    if (Step(u, c.Other, c.Edge)) return Build(to, pred);
                 }
 
-                foreach (var e in _graph.InEdges(u))
+                for (var c = new IncidentCursor(view, outgoing: false, _rules.FollowIn, u, seq); c.MoveNext();)
                 {
-                    if (e < edges.Count && _rules.FollowIn[edges.Type[e]] && Step(u, edges.Source[e], e)) return Build(to, pred);
+                    if (Step(u, c.Other, c.Edge)) return Build(to, pred);
                 }
             }
 
             frontier = next;
 
+            // The cursor already skipped edges of other types and edges not alive at the commit.
             bool Step(int u, int v, int e)
             {
                 if (blockedEdges.Contains(e) || blockedNodes.Contains(v) || pred.ContainsKey(v)) return false;
-                if (!ImpactEngine.Alive(edges, e, _rules.Seq) || !ImpactEngine.Takes(_graph, _rules, v, out _)) return false;
+                if (!ImpactEngine.Takes(_graph, _rules, v, out _)) return false;
                 pred[v] = (u, e);
                 next.Add(v);
                 return v == to;

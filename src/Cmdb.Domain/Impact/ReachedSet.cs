@@ -8,27 +8,37 @@ namespace Cmdb.Domain.Impact;
 /// </summary>
 internal sealed class ReachedSet
 {
+    /// <summary>Depths stay far below this (at most one per node), so the state fits above them in the same int.</summary>
+    private const int StateShift = 29;
+    private const int DepthMask = (1 << StateShift) - 1;
+
     private readonly int[] _node;
-    private readonly int[] _depth;
+    private readonly int[] _depthState;
     private readonly int[] _pred;
-    private readonly ImpactState[] _state;
     private readonly long[]? _info;
     private readonly PropagationRows? _propagation;
     private Dictionary<int, int>? _slotByNode;
 
-    public ReachedSet(GraphIndex graph, int seq, TraversalScratch s, int starts)
+    /// <remarks>
+    /// Three ints per slot: a 250k-CI closure copies 3 MB into fresh memory, and its page faults cost as much as
+    /// settling does. <c>keepInfo</c> keeps the walk's packed facts (when it has them) for environment filtering; the
+    /// summary is counted from the scratch before (<see cref="ImpactCounts"/>), so without a filter nothing reads them.
+    /// </remarks>
+    public ReachedSet(GraphIndex graph, int seq, TraversalScratch s, int starts, bool keepInfo = false)
     {
         Graph = graph;
         Seq = seq;
         Starts = starts;
-        _node = s.Node.AsSpan(0, s.Count).ToArray();
-        _depth = s.Depth.AsSpan(0, s.Count).ToArray();
-        _pred = s.Pred.AsSpan(0, s.Count).ToArray();
-        _state = s.State.AsSpan(0, s.Count).ToArray();
+        var count = s.Count;
+        _node = s.Node.AsSpan(0, count).ToArray();
+        _pred = s.Pred.AsSpan(0, count).ToArray();
+        _depthState = GC.AllocateUninitializedArray<int>(count);
+        var (depth, state, depthState) = (s.Depth, s.State, _depthState);
+        for (var i = 0; i < depthState.Length; i++) depthState[i] = depth[i] | ((int)state[i] << StateShift);
         if (s.Propagation is not null)
         {
             _propagation = s.Propagation; // predecessors are propagation entries
-            _info = s.Info.AsSpan(0, s.Count).ToArray();
+            if (keepInfo) _info = s.Info.AsSpan(0, count).ToArray();
         }
     }
 
@@ -41,14 +51,11 @@ internal sealed class ReachedSet
 
     public int Count => _node.Length;
 
-    /// <summary>Nodes, states and depths by slot, and the packed facts when the traversal kept them (else null).</summary>
-    internal (int[] Node, ImpactState[] State, int[] Depth, long[]? Info) Slots => (_node, _state, _depth, _info);
-
     public int Node(int slot) => _node[slot];
 
-    public int Depth(int slot) => _depth[slot];
+    public int Depth(int slot) => _depthState[slot] & DepthMask;
 
-    public ImpactState State(int slot) => _state[slot];
+    public ImpactState State(int slot) => (ImpactState)(_depthState[slot] >>> StateShift);
 
     public bool Visible(int slot, bool[]? environments) =>
         environments is null || Passes(environments, EnvironmentOf(slot));
@@ -91,7 +98,7 @@ internal sealed class ReachedSet
         for (var i = 0; i < order.Length; i++)
         {
             var slot = order[i];
-            keys[i] = ((long)_depth[slot] << 34) | ((long)(3 - (int)_state[slot]) << 32) | (uint)_node[slot];
+            keys[i] = ((long)Depth(slot) << 34) | ((long)(3 - (int)State(slot)) << 32) | (uint)_node[slot];
         }
 
         Array.Sort(keys, order);

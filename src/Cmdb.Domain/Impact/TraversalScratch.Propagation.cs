@@ -13,6 +13,25 @@ internal sealed partial class TraversalScratch
     /// <summary>Public to local node numbers while <see cref="Propagation"/> is set; <see cref="TrySlot"/> translates through it.</summary>
     public int[]? ToLocal;
 
+    /// <summary>Low 24 bits of a <see cref="LocalMark"/>: the slot, or <see cref="ExcludedSlot"/>.</summary>
+    public const int SlotMask = 0xFFFFFF;
+
+    /// <summary>Seen but excluded (retired, missing).</summary>
+    public const int ExcludedSlot = SlotMask;
+
+    /// <summary>High 8 bits of a <see cref="LocalMark"/>: the stamp of the walk that set it.</summary>
+    public const int StampMask = unchecked((int)0xFF000000);
+
+    /// <summary>
+    /// The marks of a walk over the propagation rows, by local node: <see cref="LocalStamp"/> in the high 8 bits and
+    /// the slot in the low 24 (local nodes, hence slots, stay below 2^24). Four bytes instead of the general walk's
+    /// eight halve the cache lines a large closure touches; the array is cleared once every 255 walks.
+    /// </summary>
+    public int[] LocalMark = [];
+
+    /// <summary>This walk's stamp, already shifted into the high 8 bits (never 0, so a cleared mark is unseen).</summary>
+    public int LocalStamp;
+
     /// <summary>Per slot, the local node (runs over the propagation rows only).</summary>
     public int[] Local = new int[64];
 
@@ -24,13 +43,46 @@ internal sealed partial class TraversalScratch
     {
         if (Count == Node.Length) Grow();
         var slot = Count++;
-        Mark[local] = MarkOf(slot);
+        LocalMark[local] = LocalStamp | slot;
         Node[slot] = node;
         Local[slot] = local;
         Depth[slot] = depth;
         Pred[slot] = pred;
         MinHealthy[slot] = minHealthy;
         return slot;
+    }
+
+    /// <summary>Starts a walk over propagation rows of <paramref name="localCount"/> nodes: a fresh <see cref="LocalStamp"/>.</summary>
+    public void BeginLocal(int localCount)
+    {
+        if (LocalMark.Length < localCount)
+        {
+            LocalMark = new int[localCount];
+            LocalStamp = 0;
+        }
+
+        var next = ((LocalStamp >>> 24) + 1) & 0xFF;
+        if (next == 0)
+        {
+            Array.Clear(LocalMark);
+            next = 1;
+        }
+
+        LocalStamp = next << 24;
+    }
+
+    /// <summary>True when local node <paramref name="local"/> was seen in this walk; <paramref name="slot"/> is -1 when it was excluded.</summary>
+    public bool TryLocalSlot(int local, out int slot)
+    {
+        var m = LocalMark[local];
+        if ((m & StampMask) == LocalStamp)
+        {
+            slot = (m & SlotMask) == ExcludedSlot ? -1 : m & SlotMask;
+            return true;
+        }
+
+        slot = -1;
+        return false;
     }
 
     /// <summary>Grows the per-slot arrays to hold at least <paramref name="slots"/> slots.</summary>

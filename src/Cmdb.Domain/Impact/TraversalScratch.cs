@@ -57,7 +57,13 @@ internal sealed partial class TraversalScratch
     /// <summary>True when <paramref name="node"/> was seen in this run; <paramref name="slot"/> is -1 when it was excluded.</summary>
     public bool TrySlot(int node, out int slot)
     {
-        if (ToLocal is { } local) node = (uint)node < (uint)local.Length ? local[node] : -1;
+        if (ToLocal is { } local)
+        {
+            if ((uint)node < (uint)local.Length) return TryLocalSlot(local[node], out slot);
+            slot = -1;
+            return false;
+        }
+
         var mark = node >= 0 ? Mark[node] : 0;
         if ((int)(mark >> 32) == Generation)
         {

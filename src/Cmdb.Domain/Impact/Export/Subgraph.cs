@@ -43,15 +43,16 @@ public sealed record Subgraph(IReadOnlyList<SubgraphNode> Nodes, IReadOnlyList<S
         }
 
         var edges = new List<SubgraphEdge>();
-        var arrays = graph.Arrays;
+        var view = graph.View();
+        var follow = allowedTypes ?? Enumerable.Repeat(true, graph.Model.RelationshipTypes.Count).ToArray();
         foreach (var n in index.Keys)
         {
-            foreach (var e in graph.OutEdges(n))
+            // The node's outgoing row, in edge-number order like OutEdges: the target and type come with each entry.
+            for (var c = new IncidentCursor(view, outgoing: true, follow, n, seq); c.MoveNext();)
             {
-                if (e >= arrays.Count || !ImpactEngine.Alive(arrays, e, seq) || !index.ContainsKey(arrays.Target[e])) continue;
-                if (allowedTypes is not null && !allowedTypes[arrays.Type[e]]) continue;
-                var type = graph.Model.RelationshipTypes[arrays.Type[e]].Name;
-                edges.Add(new SubgraphEdge(graph.CiId(n), graph.CiId(arrays.Target[e]), type, graph.Key(e)));
+                if (!index.ContainsKey(c.Other)) continue;
+                var type = graph.Model.RelationshipTypes[c.Type].Name;
+                edges.Add(new SubgraphEdge(graph.CiId(n), graph.CiId(c.Other), type, graph.Key(c.Edge)));
             }
         }
 
