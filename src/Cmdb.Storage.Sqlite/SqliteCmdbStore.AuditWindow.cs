@@ -44,7 +44,7 @@ public sealed partial class SqliteCmdbStore
         {
             var entry = new AuditEntry(
                 r.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), r.GetString(2), r.GetString(3),
-                r.GetString(4), r.GetString(5), AuditJson.Read(r.GetString(6)));
+                r.GetString(4), r.GetString(5), AuditJson.Read(r.GetString(6), r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8)));
             var a = r.GetString(7);
             var b = r.IsDBNull(8) ? null : r.GetString(8);
             found.Add(asked.Contains(a) ? new CiAuditEntry(entry, a, b) : new CiAuditEntry(entry, b!, a));

@@ -24,7 +24,7 @@ public sealed partial class SqliteCmdbStore
 
         await using var page = connection.CreateCommand();
         page.CommandText = """
-            SELECT a.id, t.at, t.actor, a.operation, a.entity_kind, a.entity_id, a.changes
+            SELECT a.id, t.at, t.actor, a.operation, a.entity_kind, a.entity_id, a.changes, a.ci_a, a.ci_b
             FROM audit a JOIN txn t ON t.seq = a.seq
             WHERE (a.ci_a = $ci OR a.ci_b = $ci) AND a.id < $before
             ORDER BY a.id DESC
@@ -46,7 +46,7 @@ public sealed partial class SqliteCmdbStore
 
             var entry = new AuditEntry(
                 r.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), r.GetString(2), r.GetString(3),
-                r.GetString(4), r.GetString(5), AuditJson.Read(r.GetString(6)));
+                r.GetString(4), r.GetString(5), AuditJson.Read(r.GetString(6), r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8)));
             items.Add(new PageItem<AuditEntry>(entry, Cursor.Encode('a', entry.Sequence.ToString(CultureInfo.InvariantCulture))));
         }
 

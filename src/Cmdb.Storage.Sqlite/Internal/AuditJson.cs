@@ -31,14 +31,23 @@ internal static class AuditJson
     }
 
     /// <summary>
-    /// The changes of a new relationship, written straight from its parts: the same text <see cref="Write"/> gives for
-    /// type, source, target (and attributes when it has any), without building a change list per relationship.
+    /// The changes of a new relationship, written straight from its parts. Without attributes (every relationship of a
+    /// bulk import) the entry is only the type as a JSON string: source and target are the row's <c>ci_a</c> and
+    /// <c>ci_b</c>, and <see cref="Read"/> expands it to the same three changes. That keeps the audit row at a fifth of
+    /// its size. With attributes it is the text <see cref="Write"/> gives for type, source, target and attributes.
     /// </summary>
     public static ReadOnlyMemory<byte> WriteRelate(
         string type, string source, string target, JsonObject? attributes, Utf8JsonWriter w, ArrayBufferWriter<byte> buffer)
     {
         buffer.ResetWrittenCount();
         w.Reset(buffer);
+        if (attributes is not { Count: > 0 })
+        {
+            w.WriteStringValue(type);
+            w.Flush();
+            return buffer.WrittenMemory;
+        }
+
         w.WriteStartArray();
         Added(w, "type", type);
         Added(w, "source", source);
@@ -67,8 +76,21 @@ internal static class AuditJson
         w.WriteEndObject();
     }
 
-    public static IReadOnlyList<FieldChange> Read(string json)
+    /// <summary>The changes of an audit row; <paramref name="ciA"/> and <paramref name="ciB"/> are its CI columns.</summary>
+    public static IReadOnlyList<FieldChange> Read(string json, string ciA, string? ciB)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        if (json.StartsWith('"'))
+        {
+            // A new relationship without attributes (see WriteRelate): its type; source and target are ci_a and ci_b.
+            return
+            [
+                new FieldChange("type", null, JsonValue.Create(JsonNode.Parse(json)!.GetValue<string>())),
+                new FieldChange("source", null, JsonValue.Create(ciA)),
+                new FieldChange("target", null, JsonValue.Create(ciB)),
+            ];
+        }
+
         var array = JsonNode.Parse(json)!.AsArray();
         var changes = new FieldChange[array.Count];
         for (var i = 0; i < array.Count; i++)

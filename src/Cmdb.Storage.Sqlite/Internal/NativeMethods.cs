@@ -15,10 +15,15 @@ internal static class NativeMethods
     /// <summary>SQLITE_TRANSIENT: SQLite copies the value before the call returns.</summary>
     public static readonly IntPtr Transient = new(-1);
 
+    /// <summary>SQLITE_STATIC: SQLite reads the caller's memory, which must stay put until the statement is bound again.</summary>
+    public static readonly IntPtr Static = IntPtr.Zero;
+
+    [SuppressGCTransition] // short, never blocks: the connection is used by one thread at a time
     [DllImport(Library, EntryPoint = "sqlite3_bind_int64", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static extern int BindInt64(IntPtr statement, int index, long value);
 
+    [SuppressGCTransition] // short, never blocks: the connection is used by one thread at a time
     [DllImport(Library, EntryPoint = "sqlite3_bind_null", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static extern int BindNull(IntPtr statement, int index);
@@ -32,6 +37,7 @@ internal static class NativeMethods
     public static extern int BindText16(IntPtr statement, int index, ref byte text, int bytes, IntPtr destructor);
 
     /// <summary>UTF-8 text; the pointer must not be null (null binds NULL).</summary>
+    [SuppressGCTransition] // short, never blocks: the connection is used by one thread at a time
     [DllImport(Library, EntryPoint = "sqlite3_bind_text", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static extern int BindText(IntPtr statement, int index, ref byte text, int bytes, IntPtr destructor);

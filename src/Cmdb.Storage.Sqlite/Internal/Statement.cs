@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -13,11 +12,10 @@ namespace Cmdb.Storage.Sqlite.Internal;
 /// <see cref="SqliteCommand"/> every execution creates a data reader and looks each parameter up by name, which
 /// costs several times the insert itself in a bulk import.
 /// </remarks>
-internal sealed class Statement : IDisposable
+internal sealed partial class Statement : IDisposable
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _stmt;
-    private static readonly byte[] EmptyText = [0, 0];
     private readonly int[] _indexes;
     private readonly IntPtr _handle; // the native statement and database, owned by _stmt and the connection
     private readonly IntPtr _dbHandle;
@@ -63,31 +61,23 @@ internal sealed class Statement : IDisposable
 
     public void Dispose() => _stmt.Dispose();
 
-    // An empty value still needs a pointer that is not null: SQLite binds a null pointer as NULL, not as ''.
-    private int BindText16(int index, string text) => text.Length == 0
-        ? NativeMethods.BindText16(_handle, index, ref MemoryMarshal.GetArrayDataReference(EmptyText), 0, NativeMethods.Transient)
-        : NativeMethods.BindText16(_handle, index, ref MemoryMarshal.GetReference(MemoryMarshal.AsBytes(text.AsSpan())), text.Length * sizeof(char), NativeMethods.Transient);
-
-    private int BindUtf8(int index, ReadOnlySpan<byte> text) => text.IsEmpty
-        ? NativeMethods.BindText(_handle, index, ref MemoryMarshal.GetArrayDataReference(EmptyText), 0, NativeMethods.Transient)
-        : NativeMethods.BindText(_handle, index, ref MemoryMarshal.GetReference(text), text.Length, NativeMethods.Transient);
-
     private void Bind(SqliteTransaction tx, object?[] values)
     {
         // The transaction is the connection's; the native statement joins it simply by running on the same handle.
         ArgumentNullException.ThrowIfNull(tx);
+        ReleaseText();
         for (var i = 0; i < _indexes.Length; i++)
         {
             var index = _indexes[i];
             var rc = values[i] switch
             {
                 null => NativeMethods.BindNull(_handle, index),
-                string s => BindText16(index, s),
+                string s => BindText(index, s),
                 long l => NativeMethods.BindInt64(_handle, index, l),
                 int n => NativeMethods.BindInt64(_handle, index, n),
-                ReadOnlyMemory<byte> utf8 => BindUtf8(index, utf8.Span),
+                ReadOnlyMemory<byte> utf8 => BindText(index, utf8.Span),
                 DBNull => NativeMethods.BindNull(_handle, index),
-                var other => BindText16(index, Convert.ToString(other, CultureInfo.InvariantCulture) ?? ""),
+                var other => BindText(index, Convert.ToString(other, CultureInfo.InvariantCulture) ?? ""),
             };
             Check(rc);
         }

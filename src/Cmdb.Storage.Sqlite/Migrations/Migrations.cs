@@ -10,6 +10,7 @@ internal static class Migrations
         new(3, "discovery state", V0003Discovery.Sql),
         new(4, "incidents and monitoring events", V0004Incidents.Sql),
         new(5, "change templates", V0005ChangeTemplates.Sql),
+        new(6, "compact audit entries for new relationships", V0006CompactRelateAudit.Sql),
     ];
 
     public static int Latest => All[^1].Version;
