@@ -44,6 +44,7 @@ public static class CmdbGraphQLServiceCollectionExtensions
         services.AddScoped<CiHeaderLoader>();
         services.AddScoped<RelationshipLoader>();
         services.AddScoped<CiSourcesLoader>();
+        services.AddScoped<PageLoaders>();
         services.AddSingleton<ValidatedDocumentCache>();
         services.AddGraphQL(b => b
             .AddSchema<CmdbSchema>()

@@ -45,7 +45,8 @@ public sealed class BatchingTests : IAsyncLifetime
         var data = await _host.DataAsync("""{ cis(first: 10) { edges { node { neighbours(depth: 2, direction: OUTGOING) { depth ci { name } via { type } } } } } }""");
 
         Assert.All(data["cis"]!["edges"]!.AsArray(), e => Assert.Equal(5, e!["node"]!["neighbours"]!.AsArray().Count));
-        Assert.Equal(1, _host.Store.Calls(nameof(ICmdbStore.GetCisAsync)));
+        Assert.Equal(1, _host.Store.Calls(nameof(ICmdbStore.GetCiHeadersAsync))); // names only: no documents
+        Assert.Equal(0, _host.Store.Calls(nameof(ICmdbStore.GetCisAsync)));
         Assert.Equal(1, _host.Store.Calls(nameof(ICmdbStore.GetRelationshipsAsync)));
     }
 
@@ -56,6 +57,19 @@ public sealed class BatchingTests : IAsyncLifetime
         _host.Store.Reset();
 
         var data = await _host.DataAsync($$"""{ a: ci(id: "{{ids[0]}}") { name } b: ci(id: "{{ids[1]}}") { name } c: ci(id: "{{ids[2]}}") { name } }""");
+
+        Assert.Equal(3, data.Count);
+        Assert.Equal(1, _host.Store.Calls(nameof(ICmdbStore.GetCiHeadersAsync)));
+        Assert.Equal(0, _host.Store.Calls(nameof(ICmdbStore.GetCisAsync)));
+    }
+
+    [Fact]
+    public async Task Ci_AliasedTwiceWithDocumentFields_IsLoadedInOneCall()
+    {
+        var ids = (await _host.Store.Inner.QueryCisAsync(CiFilter.None, 3, null, null, default)).Items.Select(i => i.Node.Id).ToArray();
+        _host.Store.Reset();
+
+        var data = await _host.DataAsync($$"""{ a: ci(id: "{{ids[0]}}") { status } b: ci(id: "{{ids[1]}}") { version } c: ci(id: "{{ids[2]}}") { owner } }""");
 
         Assert.Equal(3, data.Count);
         Assert.Equal(1, _host.Store.Calls(nameof(ICmdbStore.GetCisAsync)));

@@ -29,6 +29,16 @@ public abstract class BatchLoader<TKey, TValue>
         return new Result(this, key);
     }
 
+    /// <summary>Makes room for <paramref name="count"/> more keys, so a long list of loads does not grow the queue step by step.</summary>
+    public void Reserve(int count)
+    {
+        lock (_gate)
+        {
+            _queued.EnsureCapacity(_queued.Count + count);
+            _batchOf.EnsureCapacity(_batchOf.Count + _queued.Count + count);
+        }
+    }
+
     /// <summary>
     /// The values of many keys now, in order (null where there is none): every key not cached yet is fetched in one
     /// batch, together with whatever else is queued.

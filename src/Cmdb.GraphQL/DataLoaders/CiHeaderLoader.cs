@@ -10,7 +10,8 @@ namespace Cmdb.GraphQL.DataLoaders;
 /// </summary>
 /// <remarks>
 /// The values are <see cref="ConfigurationItem"/>s with only those three fields filled in. They are handed only to
-/// selections that read nothing else, and are cached apart from <see cref="CiLoader"/>'s whole CIs.
+/// selections that read nothing else but the CI's id and read moment (see <see cref="CiSelection.IsHeaderOnly(GraphQL.IResolveFieldContext)"/>),
+/// and are cached apart from <see cref="CiLoader"/>'s whole CIs.
 /// </remarks>
 public sealed class CiHeaderLoader(ICmdbStore store) : BatchLoader<CiKey, ConfigurationItem>
 {

@@ -17,7 +17,8 @@ public sealed class PageLoaders(CiLoader cis, CiHeaderLoader headers, Relationsh
 
     public RelationshipLoader Relationships { get; } = relationships;
 
-    public static PageLoaders Of(IResolveFieldContext context) => new(context.CiLoader(), context.CiHeaderLoader(), context.RelationshipLoader());
+    /// <summary>The request's loaders: one scoped-service lookup for all three.</summary>
+    public static PageLoaders Of(IResolveFieldContext context) => context.Service<PageLoaders>();
 
     /// <summary>
     /// The CI as of <paramref name="asOf"/>, batched with every other CI wanted on the same level; a selection of only

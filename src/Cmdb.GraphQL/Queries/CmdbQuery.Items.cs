@@ -1,4 +1,5 @@
 using Cmdb.Domain.Errors;
+using Cmdb.Domain.Items;
 using Cmdb.GraphQL.DataLoaders;
 using Cmdb.GraphQL.Mutations;
 using Cmdb.GraphQL.Types;
@@ -19,9 +20,13 @@ public sealed partial class CmdbQuery
             .Argument<DateTimeType>("asOf", "Read as of this moment (default: now).")
             .Resolve(c =>
             {
-                var (id, asOf, loader) = (Id(c.GetArgument<string>("id")), c.GetArgument<DateTimeOffset?>("asOf"), c.CiLoader());
+                var (id, asOf) = (Id(c.GetArgument<string>("id")), c.GetArgument<DateTimeOffset?>("asOf"));
+                // A selection that reads only the id, class and name (or goes on to its neighbours) needs no document,
+                // unless the neighbours' documents are read anyway: then the start joins their batch.
+                var loaders = PageLoaders.Of(c);
+                var neighboursWhole = NeighbourPrefetch.Queue(c, _store, loaders, id, asOf, _options.MaxNeighbourDepth);
+                var loader = !neighboursWhole && CiSelection.IsHeaderOnly(c) ? (BatchLoader<CiKey, ConfigurationItem>)loaders.Headers : loaders.Cis;
                 var pending = loader.Load(new CiKey(id, asOf));
-                NeighbourPrefetch.Queue(c, _store, loader, id, asOf, _options.MaxNeighbourDepth);
                 return pending.Then(ci => ci is null ? null : new CiNode(ci, asOf));
             });
 

@@ -1,4 +1,4 @@
-using Cmdb.Domain.Graph;
+using Cmdb.Domain.Items;
 using Cmdb.Domain.Relationships;
 using Cmdb.Domain.Storage;
 using Cmdb.GraphQL.DataLoaders;
@@ -10,7 +10,8 @@ namespace Cmdb.GraphQL.Queries;
 /// <summary>
 /// Look-ahead for <c>ci(id){ neighbours { ci { ... } } }</c>: the neighbours of the start are known from the graph
 /// index before the start's own row is read, so their CIs are queued on the same loader batch as the start, and the
-/// request reads the store once instead of twice (a read's fixed cost is most of what reading one CI costs).
+/// request reads the store once instead of twice (a read's fixed cost is most of what reading one CI costs). They are
+/// queued on the loader the neighbours' <c>ci</c> field will use: the header loader when it selects only id, class and name.
 /// </summary>
 /// <remarks>
 /// Only the plain shape is looked ahead: a <c>neighbours</c> field selected directly (no fragment, no directive) with at
@@ -20,21 +21,56 @@ namespace Cmdb.GraphQL.Queries;
 /// </remarks>
 public static class NeighbourPrefetch
 {
-    public static void Queue(IResolveFieldContext context, ICmdbStore store, CiLoader loader, string ciId, DateTimeOffset? asOf, int maxDepth)
+    /// <summary>Queues the neighbours' CIs; true when some were queued on the whole-CI loader (so the start may as well be read there).</summary>
+    public static bool Queue(IResolveFieldContext context, ICmdbStore store, PageLoaders loaders, string ciId, DateTimeOffset? asOf, int maxDepth)
     {
-        if (context.FieldAst.SelectionSet is not { } selections) return;
+        var queuedWhole = false;
+        if (context.FieldAst.SelectionSet is not { } selections) return queuedWhole;
         foreach (var selection in selections.Selections)
         {
-            if (selection is not GraphQLField { Directives: null } field || field.Name != "neighbours" || !SelectsCi(field)) continue;
+            if (selection is not GraphQLField { Directives: null } field || field.Name != "neighbours") continue;
+            var (headers, whole) = CiLoaders(field);
+            if (!headers && !whole) continue;
             if (PlainDepth(field, maxDepth) is not { } depth) continue;
             var pending = store.GetGraphAsync([ciId], context.CancellationToken);
-            if (!pending.IsCompletedSuccessfully) return;
-            foreach (var id in Neighbours.Reach(pending.Result, ciId, asOf, depth, null, Direction.Both)) loader.Load(new CiKey(id, asOf));
+            if (!pending.IsCompletedSuccessfully) return queuedWhole;
+            var (headerLoader, ciLoader) = (headers ? loaders.Headers : null, whole ? loaders.Cis : null);
+            queuedWhole |= whole;
+            var reached = Neighbours.Reach(pending.Result, ciId, asOf, depth, null, Direction.Both);
+            headerLoader?.Reserve(reached.Count);
+            ciLoader?.Reserve(reached.Count);
+            foreach (var id in reached)
+            {
+                var key = new CiKey(id, asOf);
+                headerLoader?.Load(key);
+                ciLoader?.Load(key);
+            }
         }
+
+        return queuedWhole;
     }
 
-    private static bool SelectsCi(GraphQLField neighbours) =>
-        neighbours.SelectionSet?.Selections.Any(s => s is GraphQLField f && f.Name == "ci") == true;
+    /// <summary>
+    /// The loader a neighbour's <c>ci</c> field reads through: the header loader when it selects nothing a header lacks
+    /// (<see cref="CiSelection.IsHeaderOnly(IResolveFieldContext)"/>), as <see cref="Queue"/> assumes.
+    /// </summary>
+    public static BatchLoader<CiKey, ConfigurationItem> LoaderFor(IResolveFieldContext context, PageLoaders? loaders) =>
+        CiSelection.IsHeaderOnly(context) ? loaders?.Headers ?? context.CiHeaderLoader() : loaders?.Cis ?? context.CiLoader();
+
+    /// <summary>Which loaders the <c>ci</c> selections of <paramref name="neighbours"/> will read through.</summary>
+    private static (bool Headers, bool Whole) CiLoaders(GraphQLField neighbours)
+    {
+        var (headers, whole) = (false, false);
+        if (neighbours.SelectionSet is not { } selections) return (headers, whole);
+        foreach (var selection in selections.Selections)
+        {
+            if (selection is not GraphQLField f || f.Name != "ci") continue;
+            if (CiSelection.IsPlainHeaderOnly(f)) headers = true;
+            else whole = true;
+        }
+
+        return (headers, whole);
+    }
 
     /// <summary>The depth when the field has no argument but a literal <c>depth</c> within range; null otherwise.</summary>
     private static int? PlainDepth(GraphQLField field, int maxDepth)

@@ -31,7 +31,7 @@ public sealed partial class ConfigurationItemType
             .ResolveAsync(async c => await Neighbours.ReadAsync(
                 store, c.Source, Paging.First(c.GetArgument("depth", 1), options.MaxNeighbourDepth, "depth"),
                 RelationshipTypes.Check(store.Model, c.GetArgument<string[]?>("types")), c.GetArgument("direction", Direction.Both),
-                c.CancellationToken));
+                PageLoaders.Of(c), c.CancellationToken));
 
         Field<NonNullGraphType<AuditEntryConnectionType>>("history")
             .Description("Audit history of this CI and its relationships, newest first (always current, whatever the read moment).")

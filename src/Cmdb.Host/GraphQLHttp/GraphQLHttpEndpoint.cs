@@ -50,7 +50,8 @@ internal static class GraphQLHttpEndpoint
 
         if (!MediaTypes.IsJsonBody(context.Request.ContentType)) throw GraphQLHttpProblem.UnsupportedMediaType(context.Request.ContentType);
         var limit = context.RequestServices.GetRequiredService<IOptions<GraphQLHttpOptions>>().Value.MaxRequestBodyBytes;
-        var body = await RequestBodyReader.ReadAsync(context, limit, context.RequestAborted);
-        return GraphQLRequestReader.FromJsonBody(body, element => serializer.ReadNode<Inputs>(element));
+        // The request keeps nothing of the body's bytes (strings and variables are copied out), so the buffer goes back at once.
+        using var body = await RequestBodyReader.ReadPooledAsync(context, limit, context.RequestAborted);
+        return GraphQLRequestReader.FromJsonBody(body.Memory, element => serializer.ReadNode<Inputs>(element));
     }
 }
