@@ -18,13 +18,12 @@ public sealed partial class DiscoveryService
         // gate, so sharing the cache with a real run of the same source would race on its dictionaries.
         var state = SourceState.From(
             await _state.GetSightingsAsync(name, cancellationToken), await _state.GetRelationshipSightingsAsync(name, cancellationToken));
-        var holders = await _store.ResolveIdentifiersAsync(IdentifiersOf(batch), cancellationToken);
-        var plans = await PlanItemsAsync(name, batch, state, holders, now, cancellationToken);
+        var (_, plans) = await PlanAsync(name, batch, state, now, explain: true, null, cancellationToken);
         var staleness = await PlanStalenessAsync(run, batch, state, plans, now, cancellationToken);
 
         var creates = plans.Where(p => p.Action == ItemAction.Create)
             .Select(p => new PlannedCreate(p.Scope, p.Item.Class, p.Item.Name, p.Item.Identifiers)).ToArray();
-        var updates = plans.Where(p => p.Action is ItemAction.Update or ItemAction.Unchanged && p.Changes.Count > 0)
+        var updates = plans.Where(p => p.Action is ItemAction.Update or ItemAction.Unchanged && p.HasChanges)
             .Select(p => new PlannedUpdate(p.Scope, p.CiId!, p.Existing?.Name ?? p.Item.Name, p.Changes)).ToArray();
         var missing = staleness.Retire.Concat(staleness.Held).Concat(staleness.Missed).Select(m => m.CiId).Distinct(StringComparer.Ordinal).ToArray();
         var names = missing.Length == 0 ? new Dictionary<string, Domain.Items.ConfigurationItem>() : await _store.GetCisAsync(missing, null, cancellationToken);
@@ -34,7 +33,7 @@ public sealed partial class DiscoveryService
         var conflicts = Conflicts(run, plans, now);
         var scopes = batch.Scopes.Select(s => new DiscoveryScopeOutcome(s.Scope, s.Complete,
             [.. s.Errors, .. plans.Where(p => p.Scope == s.Scope && p.Action == ItemAction.Error).Select(p => p.Error!)])).ToArray();
-        return new DiscoveryDiff(name, scopes, creates, updates, plans.Count(p => p.Action == ItemAction.Unchanged && p.Changes.Count == 0),
+        return new DiscoveryDiff(name, scopes, creates, updates, plans.Count(p => p.Action == ItemAction.Unchanged && !p.HasChanges),
             retirements, conflicts, staleness.Held.Count > 0);
 
         PlannedRetirement Retirement(MissedCi m, bool retire, string what) =>

@@ -10,7 +10,7 @@ public sealed partial class DiscoveryService
     /// Compares what the source reported with the stored CI field by field; keeps only the fields precedence lets
     /// this source set. A CI discovery retired and the source reports again comes back whatever the status rule.
     /// </summary>
-    private void PlanUpdate(ItemPlan plan, string source, DateTimeOffset now)
+    private void PlanUpdate(ItemPlan plan, string source, DateTimeOffset now, bool explain)
     {
         var ci = plan.Existing!;
         var item = plan.Item;
@@ -30,7 +30,7 @@ public sealed partial class DiscoveryService
             Identifiers = Identifiers(ci.Identifiers, item.Identifiers),
         };
 
-        if (!changes.Any(c => c.Applied))
+        if (!plan.HasChanges || !changes.Exists(c => c.Applied))
         {
             plan.Action = ItemAction.Unchanged;
             return;
@@ -38,7 +38,9 @@ public sealed partial class DiscoveryService
 
         try
         {
-            CiMerge.Apply(_store.Model, plan.Class!, ci, ci.Id, fields, _validationActor, now, plan.Path);
+            // As for a create (PlanCreate): the full merge only when the dry run shows it.
+            if (explain) CiMerge.Apply(_store.Model, plan.Class!, ci, ci.Id, fields, _validationActor, now, plan.Path);
+            else WriteChecks.EnsureValid(_store.Model, plan.Class!, ci, fields, plan.Path);
         }
         catch (CmdbException e)
         {
@@ -52,7 +54,7 @@ public sealed partial class DiscoveryService
         T? Field<T>(string name, T? current, T? reported)
         {
             if (reported is null || EqualityComparer<T>.Default.Equals(current, reported)) return default;
-            return Decide(name, Text(current), Text(reported)) ? reported : default;
+            return Decide(name, explain ? Text(current) : null, explain ? Text(reported) : null) ? reported : default;
         }
 
         CiStatus? Restore(ConfigurationItem c, Discovery.Contract.DiscoveredItem i)
@@ -67,7 +69,7 @@ public sealed partial class DiscoveryService
             if (reported is null) return null;
             var next = reported.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
             if (next.SequenceEqual(current, StringComparer.Ordinal)) return null;
-            return Decide("tags", string.Join(",", current), string.Join(",", next)) ? next : null;
+            return Decide("tags", explain ? string.Join(",", current) : null, explain ? string.Join(",", next) : null) ? next : null;
         }
 
         JsonObject? Attributes(JsonObject current, JsonObject? reported)
@@ -78,7 +80,7 @@ public sealed partial class DiscoveryService
             {
                 var old = current[key];
                 if (JsonNode.DeepEquals(old, value)) continue;
-                if (!Decide($"attributes.{key}", old?.ToJsonString(), value?.ToJsonString())) continue;
+                if (!Decide($"attributes.{key}", explain ? old?.ToJsonString() : null, explain ? value?.ToJsonString() : null)) continue;
                 allowed ??= [];
                 allowed[key] = value?.DeepClone();
             }

@@ -7,24 +7,74 @@ namespace Cmdb.Discovery.Framework.Engine;
 public sealed partial class DiscoveryService
 {
     /// <summary>
-    /// Identifies every item against the store's identifier map (one batched lookup) and the items planned before it,
-    /// and decides create / update / unchanged / conflict / error. Reads CIs only for items whose fingerprint changed.
+    /// Resolves the batch's identifiers against the store's in-memory map and fingerprints every item meanwhile (pure
+    /// CPU over the batch, on a second thread), then plans each item. <paramref name="explain"/>: the dry run's
+    /// before/after texts of every field decision; a real run only needs the decisions.
+    /// </summary>
+    private async Task<(IReadOnlyDictionary<(string Scheme, string Value), string> Holders, List<ItemPlan> Plans)> PlanAsync(
+        string source, DiscoveryBatch batch, SourceState state, DateTimeOffset now, bool explain, Phases? phases, CancellationToken cancellationToken)
+    {
+        var pairs = IdentifiersOf(batch);
+        var salt = _precedence.Salt;
+        var hashing = Task.Run(() => Fingerprints(batch, salt), cancellationToken);
+        IReadOnlyDictionary<(string Scheme, string Value), string> holders;
+        try
+        {
+            holders = await _store.ResolveIdentifiersAsync(pairs, cancellationToken);
+        }
+        finally
+        {
+            // Never leave the hashing thread running (or its exception unobserved) when the store refuses.
+            await Task.WhenAny(hashing);
+        }
+
+        var fingerprints = await hashing;
+        phases?.End("resolve identifiers + fingerprints");
+        return (holders, await PlanItemsAsync(source, batch, state, holders, fingerprints, now, explain, cancellationToken));
+    }
+
+    private static long[] Fingerprints(DiscoveryBatch batch, long salt)
+    {
+        var result = new long[batch.Scopes.Sum(s => s.Items.Count)];
+        var k = 0;
+        foreach (var scope in batch.Scopes)
+        {
+            foreach (var item in scope.Items) result[k++] = Fingerprint.Of(item, salt);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Identifies every item against the store's identifier map and the items planned before it, and decides
+    /// create / update / unchanged / conflict / error. Reads CIs only for items whose fingerprint changed.
     /// </summary>
     private async Task<List<ItemPlan>> PlanItemsAsync(
         string source, DiscoveryBatch batch, SourceState state, IReadOnlyDictionary<(string Scheme, string Value), string> holders,
-        DateTimeOffset now, CancellationToken cancellationToken)
+        long[] fingerprints, DateTimeOffset now, bool explain, CancellationToken cancellationToken)
     {
-        var plans = new List<ItemPlan>(batch.Scopes.Sum(s => s.Items.Count));
-        var pending = new Dictionary<(string, string), int>();
+        var plans = new List<ItemPlan>(fingerprints.Length);
+        var matcher = new Matcher(this, holders);
         var toLoad = new List<ItemPlan>();
-        foreach (var scope in batch.Scopes)
+        for (var s = 0; s < batch.Scopes.Count; s++)
         {
+            var scope = batch.Scopes[s];
             var sightings = state.CisOf(scope.Scope);
             for (var i = 0; i < scope.Items.Count; i++)
             {
-                var plan = new ItemPlan(scope.Scope, i, scope.Items[i]);
+                var plan = new ItemPlan(scope.Scope, s, i, scope.Items[i]) { Fingerprint = fingerprints[plans.Count] };
                 plans.Add(plan);
-                PlanOne(plan, sightings, holders, pending, plans.Count - 1, now, toLoad);
+                if (matcher.Match(plan, plans.Count - 1) is not { } ciId)
+                {
+                    if (plan.Action == ItemAction.Create) PlanCreate(plan, plan.Class!, now, explain);
+                    if (plan.Action == ItemAction.Create) matcher.Pending(plan, plans.Count - 1);
+                    continue;
+                }
+
+                plan.CiId = ciId;
+                plan.Sighting = sightings.GetValueOrDefault(ciId);
+                if (plan.Sighting is { Retired: false } seen && seen.Fingerprint == plan.Fingerprint) plan.Action = ItemAction.Unchanged;
+                else toLoad.Add(plan);
             }
         }
 
@@ -41,83 +91,22 @@ public sealed partial class DiscoveryService
                 }
 
                 plan.Existing = ci;
-                PlanUpdate(plan, source, now);
+                PlanUpdate(plan, source, now, explain);
             }
         }
 
         return plans;
     }
 
-    private void PlanOne(
-        ItemPlan plan, Dictionary<string, Domain.Discovery.CiSighting> sightings, IReadOnlyDictionary<(string Scheme, string Value), string> holders,
-        Dictionary<(string, string), int> pending, int planIndex, DateTimeOffset now, List<ItemPlan> toLoad)
-    {
-        var item = plan.Item;
-        if (!_store.Model.TryGetClass(item.Class, out var ciClass))
-        {
-            Fail(plan, $"class '{item.Class}' is not in the model");
-            return;
-        }
-
-        plan.Class = ciClass;
-        plan.Fingerprint = Fingerprint.Of(item, _precedence.Salt);
-        var matches = new List<string>(2);
-        var carriesSet = false;
-        foreach (var set in _store.Model.IdentificationRule(ciClass))
-        {
-            if (!CarriesAll(set, item.Identifiers)) continue;
-            carriesSet = true;
-            string? holder = null;
-            foreach (var scheme in set)
-            {
-                var h = HolderOf(holders, pending, scheme, item.Identifiers[scheme]);
-                if (h is null || (holder is not null && h != holder)) { holder = null; break; }
-                holder = h;
-            }
-
-            if (holder is not null && !matches.Contains(holder)) matches.Add(holder);
-        }
-
-        foreach (var (scheme, value) in item.Identifiers)
-        {
-            // Without a complete rule set any identifier may match; with one, an identifier held by a CI the rule did not
-            // match would make the write fail (identifiers are unique), so it counts as a second candidate.
-            var h = HolderOf(holders, pending, scheme, value);
-            if (h is null || matches.Contains(h)) continue;
-            if (!carriesSet || matches.Count > 0) matches.Add(h);
-            else
-            {
-                Fail(plan, $"the identifier {scheme}={Shorten(value)} already belongs to CI {h}, which the identification rule does not match");
-                return;
-            }
-        }
-
-        if (matches.Count > 1)
-        {
-            plan.Action = ItemAction.Conflict;
-            plan.Candidates = [.. matches.Select(m => m.StartsWith('#') ? "(new in this run)" : m)];
-            return;
-        }
-
-        if (matches.Count == 0 || matches[0].StartsWith('#'))
-        {
-            PlanCreate(plan, ciClass, now);
-            if (plan.Action == ItemAction.Create) foreach (var pair in item.Identifiers) pending.TryAdd((pair.Key, pair.Value), planIndex);
-            return;
-        }
-
-        plan.CiId = matches[0];
-        plan.Sighting = sightings.GetValueOrDefault(plan.CiId);
-        if (plan.Sighting is { Retired: false } s && s.Fingerprint == plan.Fingerprint) plan.Action = ItemAction.Unchanged;
-        else toLoad.Add(plan);
-    }
-
-    private void PlanCreate(ItemPlan plan, Domain.Model.CiClass ciClass, DateTimeOffset now)
+    private void PlanCreate(ItemPlan plan, Domain.Model.CiClass ciClass, DateTimeOffset now, bool explain)
     {
         var fields = plan.Item.ToFields();
         try
         {
-            CiMerge.Apply(_store.Model, ciClass, null, "new", fields, _validationActor, now, plan.Path);
+            // The dry run shows exactly what the store would make of it; a real run only needs to know the store will
+            // accept it (the store merges it again when it writes), which the same rules decide without the merge.
+            if (explain) CiMerge.Apply(_store.Model, ciClass, null, "new", fields, _validationActor, now, plan.Path);
+            else WriteChecks.EnsureValid(_store.Model, ciClass, null, fields, plan.Path);
         }
         catch (CmdbException e)
         {
@@ -127,21 +116,6 @@ public sealed partial class DiscoveryService
 
         plan.Action = ItemAction.Create;
         plan.Fields = fields;
-    }
-
-    private static string? HolderOf(
-        IReadOnlyDictionary<(string Scheme, string Value), string> holders, Dictionary<(string, string), int> pending, string scheme, string value) =>
-        holders.TryGetValue((scheme, value), out var id) ? id : pending.TryGetValue((scheme, value), out var p) ? "#" + p : null;
-
-    private static bool CarriesAll(IReadOnlyList<string> set, IReadOnlyDictionary<string, string> identifiers)
-    {
-        if (set.Count == 0) return false;
-        foreach (var scheme in set)
-        {
-            if (!identifiers.ContainsKey(scheme)) return false;
-        }
-
-        return true;
     }
 
     private static void Fail(ItemPlan plan, string why)

@@ -12,26 +12,39 @@ public sealed partial class DiscoveryService
         DateTimeOffset now)
     {
         var upserts = new List<CiSighting>();
-        var seen = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var needWrite = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        var complete = batch.Scopes.Where(s => s.Complete).Select(s => s.Scope).ToHashSet(StringComparer.Ordinal);
-        foreach (var scope in batch.Scopes)
+        var count = batch.Scopes.Count;
+        var complete = new bool[count];
+        var needWrite = new List<string>[count];
+        // The first item per scope and CI decides; one whose CI has a sighting in its scope is deduplicated by that
+        // sighting's reference (no hashing of the CI id), the rest (new CIs, new in this scope) by scope and CI id.
+        var booked = new HashSet<CiSighting>(ReferenceEqualityComparer.Instance);
+        HashSet<(int, string)>? bookedNew = null;
+        for (var i = 0; i < count; i++)
         {
-            seen[scope.Scope] = new HashSet<string>(StringComparer.Ordinal);
-            needWrite[scope.Scope] = [];
+            complete[i] = batch.Scopes[i].Complete;
+            needWrite[i] = [];
         }
 
         foreach (var plan in plans)
         {
             if (plan.CiId is null || plan.Action is ItemAction.Conflict or ItemAction.Error) continue;
-            var set = seen[plan.Scope];
-            if (set.Contains(plan.CiId)) continue;
-            set.Add(plan.CiId);
-            var s = state.CisOf(plan.Scope).GetValueOrDefault(plan.CiId);
+            CiSighting? s;
+            if (plan.Sighting is { } matched)
+            {
+                if (!booked.Add(matched)) continue;
+                s = matched;
+            }
+            else
+            {
+                if (!(bookedNew ??= []).Add((plan.ScopeIndex, plan.CiId))) continue;
+                s = state.CisOf(plan.Scope).GetValueOrDefault(plan.CiId);
+                if (s is not null && !booked.Add(s)) continue;
+            }
+
             if (s is { Retired: false } && s.Fingerprint == plan.Fingerprint)
             {
                 // A complete scope's stamp covers rows with no misses; only rows coming back from a miss need a write.
-                if (s.Missed > 0 || !complete.Contains(plan.Scope)) needWrite[plan.Scope].Add(plan.CiId);
+                if (s.Missed > 0 || !complete[plan.ScopeIndex]) needWrite[plan.ScopeIndex].Add(plan.CiId);
             }
             else
             {
@@ -45,10 +58,10 @@ public sealed partial class DiscoveryService
             upserts.Add(s with { LastSeen = state.LastSeen(s), Missed = r.Missed, Retired = true });
         }
 
-        var scopes = batch.Scopes.Select(scope => new ScopeSightingChanges(
+        var scopes = batch.Scopes.Select((scope, i) => new ScopeSightingChanges(
             scope.Scope,
             scope.Complete,
-            needWrite[scope.Scope],
+            needWrite[i],
             [.. staleness.Missed.Concat(staleness.Held).Where(m => m.Scope == scope.Scope).Select(m => m.CiId)],
             relationships.Seen.GetValueOrDefault(scope.Scope) ?? [],
             relationships.Missed.GetValueOrDefault(scope.Scope) ?? [])).ToArray();

@@ -14,19 +14,21 @@ public sealed partial class DiscoveryService
         DiscoveryRun run, DiscoveryBatch batch, SourceState state, List<ItemPlan> plans, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var plan = new StalenessPlan();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        // A sighting an item of its own scope matched was seen: found by reference, without hashing its CI id. Only the
+        // others need the CI ids of the whole run (an item of another scope, or a conflict's candidate, may name them).
+        var matched = new HashSet<Domain.Discovery.CiSighting>(ReferenceEqualityComparer.Instance);
         foreach (var p in plans)
         {
-            if (p.CiId is not null) seen.Add(p.CiId);
-            foreach (var candidate in p.Candidates) seen.Add(candidate); // a conflict is no evidence that a CI is gone
+            if (p.Sighting is { } s) matched.Add(s);
         }
 
+        HashSet<string>? seen = null;
         foreach (var scope in batch.Scopes)
         {
             var sightings = state.CisOf(scope.Scope);
             if (!scope.Complete)
             {
-                plan.StaleCount += sightings.Values.Count(s => s.Missed > 0 && !s.Retired && !seen.Contains(s.CiId));
+                plan.StaleCount += sightings.Values.Count(s => s.Missed > 0 && !s.Retired && !Seen(s));
                 continue;
             }
 
@@ -34,7 +36,7 @@ public sealed partial class DiscoveryService
             var missed = new List<MissedCi>();
             foreach (var s in sightings.Values)
             {
-                if (s.Retired || seen.Contains(s.CiId)) continue;
+                if (s.Retired || Seen(s)) continue;
                 var count = s.Missed + 1;
                 var why = count >= _options.StaleAfterMissedRuns
                     ? $"not reported by {count} consecutive complete runs of {scope.Scope}"
@@ -61,5 +63,19 @@ public sealed partial class DiscoveryService
 
         plan.StaleCount += plan.Missed.Count + plan.Held.Count;
         return plan;
+
+        bool Seen(Domain.Discovery.CiSighting s) => matched.Contains(s) || (seen ??= SeenCis(plans)).Contains(s.CiId);
+    }
+
+    private static HashSet<string> SeenCis(List<ItemPlan> plans)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var p in plans)
+        {
+            if (p.CiId is not null) seen.Add(p.CiId);
+            foreach (var candidate in p.Candidates) seen.Add(candidate); // a conflict is no evidence that a CI is gone
+        }
+
+        return seen;
     }
 }

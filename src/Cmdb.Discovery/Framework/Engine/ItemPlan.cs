@@ -15,9 +15,14 @@ internal enum ItemAction
 }
 
 /// <summary>What the run does with one discovered item.</summary>
-internal sealed class ItemPlan(string scope, int index, DiscoveredItem item)
+internal sealed class ItemPlan(string scope, int scopeIndex, int index, DiscoveredItem item)
 {
+    private List<PlannedFieldChange>? _changes;
+
     public string Scope { get; } = scope;
+
+    /// <summary>The scope's position in the batch, so per-scope bookkeeping indexes arrays instead of hashing names.</summary>
+    public int ScopeIndex { get; } = scopeIndex;
 
     public int Index { get; } = index;
 
@@ -38,7 +43,10 @@ internal sealed class ItemPlan(string scope, int index, DiscoveredItem item)
 
     public CiFields? Fields { get; set; }
 
-    public List<PlannedFieldChange> Changes { get; } = [];
+    /// <summary>The field decisions of an update (made on first use: most items of a run are unchanged and have none).</summary>
+    public List<PlannedFieldChange> Changes => _changes ??= [];
+
+    public bool HasChanges => _changes is { Count: > 0 };
 
     public IReadOnlyList<string> Candidates { get; set; } = [];
 

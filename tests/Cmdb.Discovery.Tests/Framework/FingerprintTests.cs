@@ -1,0 +1,67 @@
+using System.Text.Json.Nodes;
+using Cmdb.Discovery.Contract;
+using Cmdb.Discovery.Framework.Engine;
+using Cmdb.Domain.Items;
+using Cmdb.Domain.Model;
+using Xunit;
+
+namespace Cmdb.Discovery.Tests.Framework;
+
+/// <summary>The fingerprint decides "nothing new to say": equal content must hash equal, any change must not.</summary>
+public sealed class FingerprintTests
+{
+    private static DiscoveredItem Item(
+        string name = "web-1", string? owner = "team-a", Dictionary<string, string>? ids = null, JsonObject? attributes = null, string[]? tags = null) =>
+        new(WellKnown.Classes.LinuxServer, name, ids ?? new Dictionary<string, string> { ["serial"] = "S1", ["fqdn"] = "web-1.example" },
+            attributes ?? new JsonObject { ["os"] = "linux", ["cpus"] = 8, ["disks"] = new JsonArray("a", "b"), ["nic"] = new JsonObject { ["mac"] = "m", ["ip"] = "i" } })
+        {
+            Owner = owner, Tags = tags ?? ["prod", "eu"], Environment = "prod", Criticality = 2,
+        };
+
+    [Fact]
+    public void Of_SameContentInAnotherOrder_IsEqual()
+    {
+        var reordered = Item(
+            ids: new Dictionary<string, string> { ["fqdn"] = "web-1.example", ["serial"] = "S1" },
+            attributes: new JsonObject { ["nic"] = new JsonObject { ["ip"] = "i", ["mac"] = "m" }, ["disks"] = new JsonArray("a", "b"), ["cpus"] = 8, ["os"] = "linux" },
+            tags: ["eu", "prod"]);
+
+        Assert.Equal(Fingerprint.Of(Item(), 5), Fingerprint.Of(reordered, 5));
+    }
+
+    [Fact]
+    public void Of_ManyAttributes_IsOrderIndependent()
+    {
+        var forward = new JsonObject();
+        var backward = new JsonObject();
+        for (var i = 0; i < 40; i++) forward[$"k{i:00}"] = i;
+        for (var i = 39; i >= 0; i--) backward[$"k{i:00}"] = i;
+
+        Assert.Equal(Fingerprint.Of(Item(attributes: forward), 0), Fingerprint.Of(Item(attributes: backward), 0));
+    }
+
+    [Fact]
+    public void Of_AnyChange_Differs()
+    {
+        var variants = new[]
+        {
+            Item(), Item(name: "web-2"), Item(owner: null), Item(owner: "team-b"),
+            Item(name: "web-1t", owner: "eam-a"), // the same characters moved across a field boundary
+            Item(ids: new Dictionary<string, string> { ["serial"] = "S1" }),
+            Item(ids: new Dictionary<string, string> { ["serial"] = "S1", ["fqdn"] = "web-2.example" }),
+            Item(attributes: new JsonObject { ["os"] = "linux", ["cpus"] = 9, ["disks"] = new JsonArray("a", "b"), ["nic"] = new JsonObject { ["mac"] = "m", ["ip"] = "i" } }),
+            Item(attributes: new JsonObject { ["os"] = "linux", ["cpus"] = "8", ["disks"] = new JsonArray("a", "b"), ["nic"] = new JsonObject { ["mac"] = "m", ["ip"] = "i" } }),
+            Item(attributes: new JsonObject { ["os"] = "linux", ["cpus"] = 8, ["disks"] = new JsonArray("b", "a"), ["nic"] = new JsonObject { ["mac"] = "m", ["ip"] = "i" } }),
+            Item(attributes: new JsonObject()),
+            Item(tags: ["prod"]),
+            Item() with { Status = CiStatus.Maintenance },
+            Item() with { Criticality = 1 },
+            Item() with { MinHealthy = 2 },
+        };
+
+        var hashes = variants.Select(v => Fingerprint.Of(v, 5)).ToArray();
+
+        Assert.Equal(hashes.Length, hashes.Distinct().Count());
+        Assert.NotEqual(Fingerprint.Of(Item(), 5), Fingerprint.Of(Item(), 6)); // the precedence salt
+    }
+}
