@@ -27,6 +27,9 @@ internal static class DiagnosisCommand
         var latencyTrials = Arg(args, "--latency-trials", trials);
         var model = TestModels.Seed;
         var verbose = args.Contains("--verbose");
+        // --any-fault: any CI whose fault shows on a monitored CI can fail, as the issue words it (default: only CIs
+        // whose fault takes down another CI and shows on at least two monitored CIs).
+        var anyFault = args.Contains("--any-fault");
         // --monitor-groups: pools, clusters and replica sets report their own health too (fewer topological twins).
         var defaults = new DiagnosisOptions();
         var options = args.Contains("--monitor-groups")
@@ -44,12 +47,14 @@ internal static class DiagnosisCommand
             RunnerUpAlternatives = options.RunnerUpAlternatives && !args.Contains("--no-runner-up-alternatives"),
             MissRate = Arg(args, "--miss-rate", (int)Math.Round(options.MissRate * 100)) / 100.0,
             LogicalGroupPrior = Arg(args, "--w-group", (int)Math.Round(options.LogicalGroupPrior * 10)) / 10.0,
+            PairSeeds = Arg(args, "--pair-seeds", options.PairSeeds),
+            PairsRescored = Arg(args, "--pairs-rescored", options.PairsRescored),
         };
         var probabilistic = new DiagnosisEngine(options);
         var naive = new DiagnosisEngine(options with { Ranking = DiagnosisRanking.Naive });
         var monitored = probabilistic.MonitoredFlags(model);
         Report.Line($"diagnosis accuracy: {trials} trials per setting, seed {seed}, monitored: {string.Join(", ", options.MonitoredClasses)}; drop {DiagnosisScenarioGenerator.DropRate:P0}, "
-            + $"spurious {DiagnosisScenarioGenerator.SpuriousRate:P0}; change weights {options.RecordedChangeWeight}/{options.DiscoveredChangeWeight}/{options.ManualChangeWeight}, neighbour {options.NeighbourChangeWeight}, half-life {options.ChangeHalfLifeHours} h, distinct runner-up {options.DistinctRunnerUp} (alternatives {options.RunnerUpAlternatives}), logical group {options.LogicalGroupPrior}, miss rate {options.MissRate}");
+            + $"spurious {DiagnosisScenarioGenerator.SpuriousRate:P0}; change weights {options.RecordedChangeWeight}/{options.DiscoveredChangeWeight}/{options.ManualChangeWeight}, neighbour {options.NeighbourChangeWeight}, half-life {options.ChangeHalfLifeHours} h, distinct runner-up {options.DistinctRunnerUp} (alternatives {options.RunnerUpAlternatives}), logical group {options.LogicalGroupPrior}, miss rate {options.MissRate}; faults: {(anyFault ? "any CI whose fault shows on 1–300 monitored CIs" : "CIs whose fault takes down another CI and shows on 2–300 monitored CIs")}");
         Report.Line(DiagnosisTally.Header);
         Report.Line(DiagnosisTally.Rule);
         var estates = new (string Name, Func<GraphIndex> Build)[]
@@ -70,7 +75,7 @@ internal static class DiagnosisCommand
             var truth = new DiagnosisTruth(graph, probabilistic, monitored);
             foreach (var setting in large ? [DiagnosisSetting.SingleFault] : settings)
             {
-                var generator = new DiagnosisScenarioGenerator(graph, monitored, Start, seed + (int)setting);
+                var generator = new DiagnosisScenarioGenerator(graph, monitored, Start, seed + (int)setting, spreadingFaultsOnly: !anyFault);
                 var tally = new DiagnosisTally(setting);
                 for (var t = 0; t < (large ? latencyTrials : trials); t++)
                 {
@@ -86,7 +91,7 @@ internal static class DiagnosisCommand
                     if (verbose) Report.Line($"  t: prepare {prepared:F1} ms, total {ms:F1} ms, {scope.CandidateCount} candidates, {request.SymptomCiIds.Count} symptoms");
                     var baseline = naive.Diagnose(graph, request, scenario.Evidence, 10);
                     var truths = scenario.Causes.Select(c => truth.Of(c, scenario.StartedAt)).ToList();
-                    var why = tally.Add(scenario, result, baseline, ms, cpuMs, truths);
+                    var why = tally.Add(scenario, result, baseline, ms, cpuMs, truths, id => generator.CanFail(id, setting));
                     if (verbose && why.Count > 0) Report.Line($"  why: {string.Join(", ", why)}");
                     if (verbose) Explain(graph, scenario, result);
                 }

@@ -71,6 +71,74 @@ public class DiagnosisPredictionTests
         }
     }
 
+    [Fact]
+    public void Generator_AnyFaultMode_SameSeedSameScenariosAndDiffersFromTheDefault()
+    {
+        var graph = MicroserviceEstate.Build(TestModels.Seed, 60, 3, At);
+        var monitored = new DiagnosisEngine().MonitoredFlags(graph.Model);
+
+        var a = Scenarios(new DiagnosisScenarioGenerator(graph, monitored, At.AddDays(1), 9, spreadingFaultsOnly: false));
+        var b = Scenarios(new DiagnosisScenarioGenerator(graph, monitored, At.AddDays(1), 9, spreadingFaultsOnly: false));
+        var spreading = Scenarios(new DiagnosisScenarioGenerator(graph, monitored, At.AddDays(1), 9));
+
+        Assert.Equal(a, b);
+        Assert.NotEqual(a, spreading);
+    }
+
+    [Fact]
+    public void Generator_Decoys_NeverOnAFaultyCi()
+    {
+        var graph = MicroserviceEstate.Build(TestModels.Seed, 60, 3, At);
+        var generator = new DiagnosisScenarioGenerator(graph, new DiagnosisEngine().MonitoredFlags(graph.Model), At.AddDays(1), 5);
+        var changedOnCause = 0;
+
+        foreach (var setting in Enum.GetValues<DiagnosisSetting>())
+        {
+            for (var i = 0; i < 20; i++)
+            {
+                var s = generator.Next(setting);
+                var onCauses = s.Causes.Where(s.Evidence.Changes.ContainsKey).ToList();
+
+                // A faulty CI carries the injected change (one, within six hours) when the trial says so, nothing otherwise.
+                Assert.Equal(s.CauseChanged ? s.Causes.Count : 0, onCauses.Count);
+                foreach (var c in onCauses) Assert.InRange((s.StartedAt - Assert.Single(s.Evidence.Changes[c]).At).TotalHours, 0, 6);
+                changedOnCause += onCauses.Count;
+            }
+        }
+
+        Assert.True(changedOnCause > 0);
+    }
+
+    [Fact]
+    public void Generator_SpreadingFaultsOnly_FailsOnlyCisThatTakeAnotherDown()
+    {
+        var graph = MicroserviceEstate.Build(TestModels.Seed, 60, 3, At);
+        var monitored = new DiagnosisEngine().MonitoredFlags(graph.Model);
+        var spreading = new DiagnosisScenarioGenerator(graph, monitored, At.AddDays(1), 6);
+        var any = new DiagnosisScenarioGenerator(graph, monitored, At.AddDays(1), 6, spreadingFaultsOnly: false);
+        var analyzer = new ImpactAnalyzer(new ImpactOptions { DefaultMaxDepth = 50 });
+        var leaves = 0;
+
+        for (var i = 0; i < 40; i++)
+        {
+            var s = spreading.Next(DiagnosisSetting.SingleFault);
+            Assert.True(spreading.CanFail(s.Causes[0], DiagnosisSetting.SingleFault));
+            Assert.Contains(Items(s.Causes[0]), x => x.State == ImpactState.Down && !x.IsCause);
+            var a = any.Next(DiagnosisSetting.SingleFault);
+            Assert.True(any.CanFail(a.Causes[0], DiagnosisSetting.SingleFault));
+            if (!spreading.CanFail(a.Causes[0], DiagnosisSetting.SingleFault)) leaves++;
+        }
+
+        // The "a fault at a random CI" also fails CIs whose fault shows on nothing but themselves and what they degrade.
+        Assert.True(leaves > 0);
+
+        IReadOnlyList<ImpactItem> Items(string id)
+        {
+            var impact = analyzer.Impact(graph, [id]);
+            return impact.Items(0, impact.TotalCount);
+        }
+    }
+
     private static List<string> Scenarios(DiagnosisScenarioGenerator generator) =>
         [.. Enum.GetValues<DiagnosisSetting>().SelectMany(s => Enumerable.Range(0, 5).Select(_ => generator.Next(s)))
             .Select(s => $"{s.Setting}:{string.Join(',', s.Causes)}:{string.Join(',', s.SymptomCiIds)}:"

@@ -51,13 +51,21 @@ public sealed partial class DiagnosisScenarioGenerator
             }
         }
 
+        // Decoys are never on a faulty CI (the issue: "decoy changes elsewhere"), also not on a second fault upstream.
+        var faulty = faults.Select(_graph.CiId).ToHashSet(StringComparer.Ordinal);
         var needs = _impact.Dependencies(_graph, _graph.CiId(faults[0]), new ImpactScope { MaxDepth = 2 });
-        var near = needs.Items(0, needs.TotalCount).Where(i => i.Depth > 0).Select(i => i.CiId).Order(StringComparer.Ordinal).ToList();
+        var near = needs.Items(0, needs.TotalCount).Where(i => i.Depth > 0 && !faulty.Contains(i.CiId)).Select(i => i.CiId).Order(StringComparer.Ordinal).ToList();
         if (near.Count > 0) changes.Add(Decoy(near[_random.Next(near.Count)]));
         var upstream = _impact.Dependencies(_graph, symptoms[_random.Next(symptoms.Length)], new ImpactScope { MaxDepth = 50 });
-        var others = upstream.Items(0, upstream.TotalCount).Select(i => i.CiId).Where(id => !faults.Select(_graph.CiId).Contains(id)).Order(StringComparer.Ordinal).ToList();
+        var others = upstream.Items(0, upstream.TotalCount).Select(i => i.CiId).Where(id => !faulty.Contains(id)).Order(StringComparer.Ordinal).ToList();
         if (others.Count > 0) changes.Add(Decoy(others[_random.Next(others.Count)]));
-        for (var i = 0; i < 2; i++) changes.Add(Decoy(_graph.CiId(_live[_random.Next(_live.Length)])));
+        for (var i = 0; i < 2; i++)
+        {
+            var random = _graph.CiId(_live[_random.Next(_live.Length)]);
+            while (faulty.Contains(random)) random = _graph.CiId(_live[_random.Next(_live.Length)]);
+            changes.Add(Decoy(random));
+        }
+
         return (DiagnosisEvidence.From(changes), changed);
     }
 
