@@ -46,6 +46,8 @@ public static partial class CiRules
             throw CmdbException.Invalid($"identifier scheme '{Shorten(scheme)}' must be lower-case, start with a letter and use only a-z 0-9 . _ - (at most 64).", path);
         if (string.IsNullOrWhiteSpace(value) || value.Length > MaxIdentifierValueLength)
             throw CmdbException.Invalid($"identifier '{scheme}' needs a value of 1 to {MaxIdentifierValueLength} characters.", path);
+        if (!IsUnicodeText(value))
+            throw CmdbException.Invalid($"identifier '{scheme}' is not valid Unicode text (it holds half of a surrogate pair).", path);
     }
 
     private static void ValidateIdentifiers(IReadOnlyDictionary<string, string> identifiers, string? path)
@@ -80,6 +82,25 @@ public static partial class CiRules
             throw CmdbException.Invalid($"{field} is {value.Length} characters long; the limit is {max}.", At(path, field));
         if (HasControl(value))
             throw CmdbException.Invalid($"{field} must not contain control characters.", At(path, field));
+        if (!IsUnicodeText(value))
+            throw CmdbException.Invalid($"{field} is not valid Unicode text (it holds half of a surrogate pair).", At(path, field));
+    }
+
+    /// <summary>
+    /// False for a lone UTF-16 surrogate (GraphQL and JSON escapes like "\ud800" can carry one): SQLite stores UTF-8,
+    /// so such a value could not be stored as given, and it must not be silently replaced.
+    /// </summary>
+    internal static bool IsUnicodeText(string value)
+    {
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            if (!char.IsSurrogate(c)) continue;
+            if (!char.IsHighSurrogate(c) || i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1])) return false;
+            i++;
+        }
+
+        return true;
     }
 
     private static bool HasControl(string value)

@@ -11,6 +11,9 @@ public sealed class CiRulesTests
         { "x.name", new CiFields { Name = new string('n', CiRules.MaxNameLength + 1) } },
         { "x.name", new CiFields { Name = "tab\there" } },
         { "x.name", new CiFields { Name = "" } },
+        { "x.name", new CiFields { Name = "lone \ud800 high" } },
+        { "x.owner", new CiFields { Owner = "\udc00 lone low" } },
+        { "x.tag", new CiFields { Tags = ["ends high \ud83d"] } },
         { "x.environment", new CiFields { Environment = "Prod" } },
         { "x.environment", new CiFields { Environment = "-prod" } },
         { "x.owner", new CiFields { Owner = new string('o', CiRules.MaxTextLength + 1) } },
@@ -21,6 +24,7 @@ public sealed class CiRulesTests
         { "x.attributes", new CiFields { Attributes = new JsonObject { ["9lives"] = 1 } } },
         { "x.attributes", new CiFields { Attributes = new JsonObject { ["big"] = new string('b', CiRules.MaxAttributesBytes) } } },
         { "x.identifiers.serial", new CiFields { Identifiers = new Dictionary<string, string> { ["serial"] = " " } } },
+        { "x.identifiers.serial", new CiFields { Identifiers = new Dictionary<string, string> { ["serial"] = "SN\ud800" } } },
         { "x.identifiers.serial", new CiFields { Identifiers = new Dictionary<string, string> { ["serial"] = new string('s', CiRules.MaxIdentifierValueLength + 1) } } },
     };
 
@@ -39,7 +43,7 @@ public sealed class CiRulesTests
     {
         CiRules.Validate(new CiFields
         {
-            Name = new string('n', CiRules.MaxNameLength),
+            Name = new string('n', CiRules.MaxNameLength - 2) + "\ud83d\ude00", // a surrogate pair is text
             Environment = "prod_eu-1",
             Criticality = 4,
             MinHealthy = CiRules.MaxMinHealthy,
