@@ -30,11 +30,14 @@ public static class WhatIfGraph
                 s.Criticality == 0 ? null : s.Criticality, s.MinHealthy == 0 ? null : s.MinHealthy, 1);
         }
 
-        var edges = graph.Arrays;
+        // Edge-number order, so the copy numbers its edges in the same relative order (paths break ties by edge number).
+        var view = graph.View();
+        var edges = view.Edges;
+        var sources = CompactedSources(view.Adjacency);
         for (var e = 0; e < edges.Count; e++)
         {
             if (!graph.IsAlive(e, seq)) continue;
-            var source = map[edges.Source[e]];
+            var source = map[e < sources.Length ? sources[e] : edges.Source[e]];
             var target = map[edges.Target[e]];
             if (source >= 0 && target >= 0) copy.AddEdge(graph.Key(e), source, target, edges.Type[e], 1);
         }
@@ -56,6 +59,22 @@ public static class WhatIfGraph
         for (var i = 0; i < own.Count; i++) ApplyOne(copy, own[i], ref nextKey, i);
         copy.Commits.Append(2, graph.Commits.TimeOf(seq).AddMilliseconds(1));
         return copy;
+    }
+
+    /// <summary>
+    /// The source of every compacted edge, from one sequential pass over the outgoing compact rows: reading it per edge
+    /// would search the row starts each time. Later edges read their ends from the tail.
+    /// </summary>
+    private static int[] CompactedSources(Adjacency adjacency)
+    {
+        var rows = adjacency.Out;
+        var sources = new int[adjacency.EdgeCount];
+        for (var n = 0; n < rows.CsrNodes; n++)
+        {
+            for (int i = rows.Start[n], end = rows.Start[n + 1]; i < end; i++) sources[rows.Edge[i]] = n;
+        }
+
+        return sources;
     }
 
     private static void ApplyOne(GraphIndex g, TopologyEdit edit, ref long nextKey, int i)

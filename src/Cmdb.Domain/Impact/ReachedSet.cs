@@ -109,13 +109,15 @@ internal sealed class ReachedSet
     public IReadOnlyList<PathStep> PathTo(int slot)
     {
         var steps = new List<PathStep>();
-        var edges = Graph.Arrays;
+        var graph = Graph;
         for (var guard = 0; slot >= Starts && guard < _node.Length; guard++)
         {
+            // The step needs both ends anyway: read each once (a source read searches the row starts).
             var e = _propagation is null ? _pred[slot] : _propagation.EdgeOf(_pred[slot]);
             var to = _node[slot];
-            var from = edges.Source[e] == to ? edges.Target[e] : edges.Source[e];
-            steps.Add(Step(Graph, e, from, to));
+            int source = graph.Source(e), target = graph.Target(e);
+            var from = source == to ? target : source;
+            steps.Add(Step(graph, e, from, to, source, target));
             slot = SlotOf(from);
             if (slot < 0) break;
         }
@@ -124,10 +126,13 @@ internal sealed class ReachedSet
         return steps;
     }
 
-    internal static PathStep Step(GraphIndex graph, int edge, int from, int to)
+    internal static PathStep Step(GraphIndex graph, int edge, int from, int to) =>
+        Step(graph, edge, from, to, graph.Source(edge), graph.Target(edge));
+
+    private static PathStep Step(GraphIndex graph, int edge, int from, int to, int source, int target)
     {
         var type = graph.Model.RelationshipTypes[graph.TypeIndex(edge)].Name;
-        return new PathStep(graph.CiId(from), graph.CiId(to), type, graph.CiId(graph.Source(edge)), graph.CiId(graph.Target(edge)), graph.Key(edge));
+        return new PathStep(graph.CiId(from), graph.CiId(to), type, graph.CiId(source), graph.CiId(target), graph.Key(edge));
     }
 
     private static bool Passes(bool[] environments, int index) => index < environments.Length && environments[index];
