@@ -22,6 +22,9 @@ internal sealed class BenchmarkOptions
     /// <summary>graphql: which query to load the host with: <c>neighbours</c> (default), <c>impact</c> or <c>impact-services</c>.</summary>
     public string Query { get; private set; } = "neighbours";
 
+    /// <summary>graphql: how many distinct start CIs (drawn with the seed) the requests cycle through; 1 = the reference CI only.</summary>
+    public int StartCis { get; private set; } = 1;
+
     public static BenchmarkOptions Parse(string[] args)
     {
         var o = new BenchmarkOptions();
@@ -44,6 +47,7 @@ internal sealed class BenchmarkOptions
                 case "--role": o.Role = Next(); break;
                 case "--out": o.Out = Next(); break;
                 case "--query": o.Query = Next(); break;
+                case "--start-cis": o.StartCis = Int(Next()); break;
                 default: break; // BenchmarkDotNet's own switches pass through
             }
         }

@@ -18,7 +18,7 @@ namespace Cmdb.Benchmarks;
 /// (pre-built request bytes on a kept-alive socket, like wrk), since client and server share the machine's cores and
 /// a cheaper client leaves more of them to the server. The client's own CPU time is printed per level.
 /// </remarks>
-internal static class GraphQLLoadCommand
+internal static partial class GraphQLLoadCommand
 {
     private const string NeighboursQuery = "query($id: ID!){ ci(id: $id){ neighbours(depth: 1){ ci { id name } } } }";
     private const string ImpactQuery = "query($id: ID!){ impact(ciIds: [$id], maxDepth: 50){ totalCount " +
@@ -72,12 +72,18 @@ internal static class GraphQLLoadCommand
             : $"{answer.GetProperty("ci").GetProperty("neighbours").GetArrayLength()} neighbours";
         Report.Line($"graphql: {o.Url}, start CI {estate.Name(reference.Index)} ({reference.Role}, id {id}), {size}, response {sample.Length} bytes");
         var body = JsonSerializer.Serialize(new { query, variables = new { id } });
-        var bytes = Encoding.UTF8.GetBytes(body);
+        byte[][] bodies = [Encoding.UTF8.GetBytes(body)];
+        if (o.StartCis > 1)
+        {
+            bodies = await SpreadBodiesAsync(client, estate, o, query);
+            Report.Line($"graphql: --start-cis {o.StartCis}: {bodies.Length:N0} distinct start CIs, each request the next one (HttpClient only)");
+        }
 
-        await LoadAsync("warm-up", "HttpClient", 1, Math.Max(1, o.Seconds / 5), 2_000, _ => Task.FromResult(HttpSender(client, bytes)));
+        await LoadAsync("warm-up", "HttpClient", 1, Math.Max(1, o.Seconds / 5), 2_000, w => Task.FromResult(HttpSender(client, bodies, w)));
         foreach (var concurrency in o.Concurrency)
         {
-            await LoadAsync("measured", "HttpClient", concurrency, o.Seconds, o.MaxRequests, _ => Task.FromResult(HttpSender(client, bytes)));
+            await LoadAsync("measured", "HttpClient", concurrency, o.Seconds, o.MaxRequests, w => Task.FromResult(HttpSender(client, bodies, w)));
+            if (bodies.Length > 1) continue; // the raw client sends one pre-built request
             await LoadAsync("measured", "raw socket", concurrency, o.Seconds, o.MaxRequests, async _ =>
             {
                 var connection = await RawHttpConnection.OpenAsync(uri, body);
@@ -88,12 +94,13 @@ internal static class GraphQLLoadCommand
         return 0;
     }
 
-    private static Func<Task<bool>> HttpSender(HttpClient client, byte[] body)
+    private static Func<Task<bool>> HttpSender(HttpClient client, byte[][] bodies, int worker)
     {
         var drain = new byte[16 * 1024];
+        var next = worker * (bodies.Length / 16 + 1); // workers start apart so they do not read the same CI together
         return async () =>
         {
-            var content = new ByteArrayContent(body);
+            var content = new ByteArrayContent(bodies[next++ % bodies.Length]);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
             using var request = new HttpRequestMessage(HttpMethod.Post, (Uri?)null) { Content = content };
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
