@@ -25,6 +25,12 @@ public sealed partial class SqliteCmdbStore
     internal int PipelineOperations { get; set; } = 1_000;
 
     /// <summary>
+    /// Pipelined batches with at least this many upserts by identifiers digest them ahead on another thread
+    /// (<see cref="DigestAhead"/>). Settable for tests and benchmarks, which compare both ways.
+    /// </summary>
+    internal int DigestAheadUpserts { get; set; } = 2_000;
+
+    /// <summary>
     /// CPU seconds of the last committed batch's own thread and of its statement thread (0 when not pipelined), for the
     /// benchmarks: the larger one is the batch's wall time when both cores are free.
     /// </summary>
@@ -65,6 +71,7 @@ public sealed partial class SqliteCmdbStore
                 {
                     NextRid = _nextRid,
                     NextRelationshipId = _nextRelationshipId,
+                    DigestAheadUpserts = DigestAheadUpserts,
                 };
                 // Disposed before the transaction: the statement thread stops before any rollback.
                 using (session)

@@ -25,6 +25,8 @@ internal static class ImportCommand
     private static void Configure(SqliteCmdbStore store)
     {
         if (int.TryParse(Environment.GetEnvironmentVariable("CMDB_BENCH_PIPELINE"), out var from)) store.PipelineOperations = from;
+        // CMDB_BENCH_DIGEST_AHEAD=N: the upsert count from which a batch digests ahead on a second thread (huge: off).
+        if (int.TryParse(Environment.GetEnvironmentVariable("CMDB_BENCH_DIGEST_AHEAD"), out var ahead)) store.DigestAheadUpserts = ahead;
     }
 
     public static async Task RunAsync(BenchmarkOptions o)

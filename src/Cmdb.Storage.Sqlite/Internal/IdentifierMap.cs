@@ -34,6 +34,9 @@ internal sealed class IdentifierMap
     public string? HolderOf(string scheme, string value) =>
         _nodes.TryGetValue((scheme, value), out var node) ? _graph!.CiId(node) : _unindexed.GetValueOrDefault((scheme, value));
 
+    /// <summary>The node of the CI holding the identifier now, without making its id string; false when none (or only an unindexed holder) holds it.</summary>
+    public bool TryGetNode(string scheme, string value, out int node) => _nodes.TryGetValue((scheme, value), out node);
+
     public void Set(string scheme, string value, string ciId)
     {
         if (_graph is { } graph && graph.TryGetNode(ciId, out var node))

@@ -29,6 +29,7 @@ internal sealed partial class WriteSession
             var relationships = 0;
             foreach (var operation in operations) relationships += operation is UpsertRelationship ? 1 : 0;
             _newEdges.EnsureCapacity(relationships);
+            StartDigestAhead(operations);
         }
 
         for (_position = 0; _position < operations.Count; _position++)
@@ -37,6 +38,7 @@ internal sealed partial class WriteSession
             results.Add(Apply(operations[_position]));
         }
 
+        StopDigestAhead();
         DrainPipeline();
         if (pipelined) BatchThreadCpu = ThreadCpu.Seconds() - cpu;
     }
@@ -48,7 +50,11 @@ internal sealed partial class WriteSession
     public double StatementThreadCpu => _pipe?.ThreadCpuSeconds ?? 0;
 
     /// <summary>Stops the statement thread (skipping what it has not run yet); call before the transaction ends.</summary>
-    public void Dispose() => _pipe?.Dispose();
+    public void Dispose()
+    {
+        StopDigestAhead();
+        _pipe?.Dispose();
+    }
 
     private void Run(Statement statement, params object?[] values)
     {

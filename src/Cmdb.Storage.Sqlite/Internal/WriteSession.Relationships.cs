@@ -12,7 +12,8 @@ internal sealed partial class WriteSession
 {
     private OperationResult UpsertRelationship(UpsertRelationship op)
     {
-        var type = _model.GetRelationshipType(op.Type, CiPath(op.Path, "type"));
+        if (!_model.TryGetRelationshipType(op.Type, out var type)) type = _model.GetRelationshipType(op.Type, CiPath(op.Path, "type"));
+        if (op.Attributes is null && UnchangedByNodes(type, op) is { } unchanged) return unchanged;
         var (sourceId, sourceClass) = Resolve(op.Source, CiPath(op.Path, "source"));
         var (targetId, targetClass) = Resolve(op.Target, CiPath(op.Path, "target"));
         _model.EnsureAllowed(type, sourceClass, targetClass, sourceId == targetId, op.Path);
@@ -113,6 +114,12 @@ internal sealed partial class WriteSession
     {
         if (_newEdges.TryGetValue((typeIndex, sourceId, targetId), out var pending)) return pending;
         if (!_graph.TryGetNode(sourceId, out var source) || !_graph.TryGetNode(targetId, out var target)) return null;
+        return FindCurrentEdge(typeIndex, source, target);
+    }
+
+    /// <summary>The key of the live committed relationship of this type between these nodes that this batch has not removed, or null.</summary>
+    private long? FindCurrentEdge(int typeIndex, int source, int target)
+    {
         var outgoing = _graph.OutEdges(source);
         var incoming = _graph.InEdges(target);
         var scanOut = outgoing.Length <= incoming.Length; // scan the shorter list: hubs have long ones
