@@ -157,18 +157,5 @@ public sealed class SqliteBulkUnchangedTests : SqliteFileTests
     private static UpsertRelationship Depends(int i) =>
         new(WellKnown.RelationshipTypes.DependsOn, Key(i), Key(i - 1), null) { Path = $"relationships[{i}]" };
 
-    private Dictionary<string, long> Counts()
-    {
-        using var connection = new SqliteConnection($"Data Source={Database.Path};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        var counts = new Dictionary<string, long>();
-        foreach (var table in Tables)
-        {
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"SELECT count(*) FROM {table}";
-            counts[table] = (long)cmd.ExecuteScalar()!;
-        }
-
-        return counts;
-    }
+    private Dictionary<string, long> Counts() => TableRows.Count(Database.Path, Tables);
 }

@@ -131,18 +131,5 @@ public sealed partial class SqlitePipelinedWriteTests : SqliteFileTests
     })
     { Path = $"cis[{i}]" };
 
-    private static Dictionary<string, long> Counts(string path)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        var counts = new Dictionary<string, long>();
-        foreach (var table in Tables)
-        {
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = $"SELECT count(*) FROM {table}";
-            counts[table] = (long)cmd.ExecuteScalar()!;
-        }
-
-        return counts;
-    }
+    private static Dictionary<string, long> Counts(string path) => TableRows.Count(path, Tables);
 }

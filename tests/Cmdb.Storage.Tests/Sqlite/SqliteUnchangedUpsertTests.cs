@@ -142,12 +142,5 @@ public sealed class SqliteUnchangedUpsertTests : SqliteFileTests
         Identifiers = new Dictionary<string, string> { [WellKnown.Identifiers.VmUuid] = uuid },
     };
 
-    private long Count(string table)
-    {
-        using var connection = new SqliteConnection($"Data Source={Database.Path};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = $"SELECT count(*) FROM {table}";
-        return (long)cmd.ExecuteScalar()!;
-    }
+    private long Count(string table) => TableRows.Count(Database.Path, [table])[table];
 }
