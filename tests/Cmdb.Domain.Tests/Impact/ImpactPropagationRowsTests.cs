@@ -55,13 +55,7 @@ public class ImpactPropagationRowsTests
             var second = first;
             if (later > 0)
             {
-                for (var i = 0; i < size / 15 && edges.Count > 0; i++)
-                {
-                    var at = random.Next(edges.Count);
-                    var (s, t, target) = edges[at];
-                    edges.RemoveAt(at);
-                    b.RemoveRel(s, t, target);
-                }
+                RandomImpactGraphs.RemoveEdges(b, random, edges, size / 15);
 
                 RandomImpactGraphs.AddEdges(b, random, size, types, edges, size / 10, 40);
                 for (var i = 0; i < size / 20; i++) b.Retire($"ci{random.Next(size)}");

@@ -41,13 +41,7 @@ public class ImpactPropertyTests
             RandomImpactGraphs.AddEdges(b, random, size, types, edges, size * random.Next(10, 31) / 10, 50);
             b.Commit(out var first);
             if (compaction == 1) b.Graph.Compact();
-            for (var i = 0; i < size / 10 && edges.Count > 0; i++)
-            {
-                var at = random.Next(edges.Count);
-                var (s, t, target) = edges[at];
-                edges.RemoveAt(at);
-                b.RemoveRel(s, t, target);
-            }
+            RandomImpactGraphs.RemoveEdges(b, random, edges, size / 10);
 
             RandomImpactGraphs.AddEdges(b, random, size, types, edges, size / 5, 50);
             for (var i = 0; i < size / 20; i++) b.Retire($"ci{random.Next(size)}");

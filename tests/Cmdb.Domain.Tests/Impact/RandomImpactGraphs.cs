@@ -27,4 +27,16 @@ internal static class RandomImpactGraphs
             edges.Add((source, type, target));
         }
     }
+
+    /// <summary>Removes up to <paramref name="count"/> edges drawn at random from <paramref name="edges"/> (the later commit of a history).</summary>
+    public static void RemoveEdges(GraphBuilder b, Random random, List<(string, string, string)> edges, int count)
+    {
+        for (var i = 0; i < count && edges.Count > 0; i++)
+        {
+            var at = random.Next(edges.Count);
+            var (s, t, target) = edges[at];
+            edges.RemoveAt(at);
+            b.RemoveRel(s, t, target);
+        }
+    }
 }

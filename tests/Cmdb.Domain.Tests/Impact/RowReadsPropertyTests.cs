@@ -76,13 +76,7 @@ public class RowReadsPropertyTests
         RandomImpactGraphs.AddEdges(b, random, size, Types, edges, size * random.Next(10, 31) / 10, 30);
         b.Commit(out first);
         if (compaction == 1) b.Graph.Compact();
-        for (var i = 0; i < size / 8 && edges.Count > 0; i++)
-        {
-            var at = random.Next(edges.Count);
-            var (s, t, target) = edges[at];
-            edges.RemoveAt(at);
-            b.RemoveRel(s, t, target);
-        }
+        RandomImpactGraphs.RemoveEdges(b, random, edges, size / 8);
 
         RandomImpactGraphs.AddEdges(b, random, size, Types, edges, size / 4, 30);
         for (var i = 0; i < size / 20; i++) b.Retire($"ci{random.Next(size)}");
