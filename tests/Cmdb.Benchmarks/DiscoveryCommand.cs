@@ -31,23 +31,50 @@ internal static class DiscoveryCommand
         var dbPath = TraversalCommand.DatabasePath(o, "discovery");
         foreach (var f in new[] { dbPath, dbPath + "-wal", dbPath + "-shm" }) File.Delete(f);
         var storage = new SqliteStorageOptions { DatabasePath = dbPath };
-        await using var store = new SqliteCmdbStore(storage, TestModels.Seed, TimeProvider.System);
-        await store.InitializeAsync(CancellationToken.None);
+        // --template PATH: the loaded store is kept there (made by the first run that names it) and copied for each
+        // later run, so a comparison of builds does not spend minutes loading the same 1M CIs again and again.
+        var template = Text(args, "--template");
         var watch = Stopwatch.StartNew();
-        for (var start = 0; start < estate.CiCount; start += 50_000)
+        if (template is not null && File.Exists(template))
         {
-            using var stream = new MemoryStream();
-            estate.WriteImportDocument(stream, start, Math.Min(50_000, estate.CiCount - start), 0, 0);
-            stream.Position = 0;
-            await store.ApplyAsync(ImportDocumentReader.Read(stream), Actor.System, CancellationToken.None);
+            File.Copy(template, dbPath, overwrite: true);
+            if (File.Exists(template + "-wal")) File.Copy(template + "-wal", dbPath + "-wal", overwrite: true);
+            Report.Line($"store copied from {template} in {Report.Duration(watch.Elapsed.TotalSeconds)}");
+        }
+        else
+        {
+            await using var loading = new SqliteCmdbStore(storage, TestModels.Seed, TimeProvider.System);
+            await loading.InitializeAsync(CancellationToken.None);
+            for (var start = 0; start < estate.CiCount; start += 50_000)
+            {
+                using var stream = new MemoryStream();
+                estate.WriteImportDocument(stream, start, Math.Min(50_000, estate.CiCount - start), 0, 0);
+                stream.Position = 0;
+                await loading.ApplyAsync(ImportDocumentReader.Read(stream), Actor.System, CancellationToken.None);
+            }
+
+            Report.Line($"store loaded: {estate.CiCount:N0} CIs in {Report.Duration(watch.Elapsed.TotalSeconds)}");
         }
 
-        Report.Line($"store loaded: {estate.CiCount:N0} CIs in {Report.Duration(watch.Elapsed.TotalSeconds)}");
+        if (template is not null && !File.Exists(template))
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // really close the file, checkpointing the WAL
+            if (File.Exists(dbPath + "-wal")) File.Copy(dbPath + "-wal", template + "-wal", overwrite: true);
+            File.Copy(dbPath, template + ".part", overwrite: true);
+            File.Move(template + ".part", template);
+        }
+
+        watch.Restart();
+        await using var store = new SqliteCmdbStore(storage, TestModels.Seed, TimeProvider.System);
+        await store.InitializeAsync(CancellationToken.None);
+        Report.Line($"store opened in {Report.Duration(watch.Elapsed.TotalSeconds)}");
         var batch = Payload(estate, payloadSize);
         ProcessMemory.ManagedAfterFullCollection();
 
         using var state = new SqliteDiscoveryStateStore(storage, store);
         var options = new DiscoveryOptions();
+        // --batch N: operations per store transaction (the engine's BatchSize), to compare batch sizes.
+        options.BatchSize = Arg(args, "--batch", options.BatchSize);
         options.Sources["bench"] = new DiscoverySourceOptions { Kind = "bench", Interval = TimeSpan.FromHours(1), Timeout = TimeSpan.FromHours(1) };
         using var engine = new DiscoveryService(store, state, new FixedFactory(batch), options, TimeProvider.System);
         await Measure(engine, "first run (creates + updates, audit + provenance)", r => r.Counts.Created + r.Counts.Updated);
@@ -154,6 +181,12 @@ internal static class DiscoveryCommand
         var per = (items.Count + Scopes - 1) / Scopes;
         return new DiscoveryBatch([.. Enumerable.Range(0, Scopes).Select(s =>
             ScopeResult.Completed($"scope-{s}", items.Skip(s * per).Take(per).ToArray(), []))]);
+    }
+
+    private static string? Text(string[] args, string name)
+    {
+        var i = Array.IndexOf(args, name);
+        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
     }
 
     private static int Arg(string[] args, string name, int fallback)

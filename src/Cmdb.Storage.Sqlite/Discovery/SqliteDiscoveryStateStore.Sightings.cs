@@ -1,4 +1,5 @@
 using Cmdb.Domain.Discovery;
+using Cmdb.Storage.Sqlite.Internal;
 using Microsoft.Data.Sqlite;
 using static Cmdb.Storage.Sqlite.Internal.SideStoreDatabase;
 
@@ -149,19 +150,22 @@ public sealed partial class SqliteDiscoveryStateStore
     private static void UpsertCis(SqliteConnection c, SqliteTransaction tx, IReadOnlyList<CiSighting> rows)
     {
         if (rows.Count == 0) return;
-        using var cmd = Command(c, tx, """
+        // A first run writes a row per item (100k): one statement prepared once and bound natively, not an ADO.NET
+        // command per row (which looks each parameter up by name and makes a data reader for every execution).
+        using var upsert = new Statement(c, """
             INSERT INTO discovery_sighting (source, scope, ci_id, fingerprint, first_seen, last_seen, missed, retired)
             VALUES ($source, $scope, $ci, $fp, $first, $last, $missed, $retired)
             ON CONFLICT (source, scope, ci_id) DO UPDATE SET fingerprint = excluded.fingerprint, last_seen = excluded.last_seen,
                 missed = excluded.missed, retired = excluded.retired
-            """);
-        var p = CiParameters.Select(n => cmd.Parameters.Add(n, SqliteType.Text)).ToArray();
-        foreach (var row in rows)
+            """, CiParameters);
+        var values = new object?[CiParameters.Length];
+        // In key order, so consecutive rows land on the same pages of the table's B-tree.
+        foreach (var row in rows.OrderBy(r => r.Scope, StringComparer.Ordinal).ThenBy(r => r.CiId, StringComparer.Ordinal))
         {
-            (p[0].Value, p[1].Value, p[2].Value, p[3].Value) = (row.Source, row.Scope, row.CiId, row.Fingerprint);
-            (p[4].Value, p[5].Value) = (row.FirstSeen.ToUnixTimeMilliseconds(), row.LastSeen.ToUnixTimeMilliseconds());
-            (p[6].Value, p[7].Value) = (row.Missed, row.Retired ? 1 : 0);
-            cmd.ExecuteNonQuery();
+            (values[0], values[1], values[2], values[3]) = (row.Source, row.Scope, row.CiId, row.Fingerprint);
+            (values[4], values[5]) = (row.FirstSeen.ToUnixTimeMilliseconds(), row.LastSeen.ToUnixTimeMilliseconds());
+            (values[6], values[7]) = ((long)row.Missed, row.Retired ? 1L : 0L);
+            upsert.Execute(tx, values);
         }
     }
 

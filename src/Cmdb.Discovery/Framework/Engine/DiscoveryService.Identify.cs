@@ -6,13 +6,22 @@ namespace Cmdb.Discovery.Framework.Engine;
 
 public sealed partial class DiscoveryService
 {
-    /// <summary>
-    /// Resolves the batch's identifiers against the store's in-memory map and fingerprints every item meanwhile (pure
-    /// CPU over the batch, on a second thread), then plans each item. <paramref name="explain"/>: the dry run's
-    /// before/after texts of every field decision; a real run only needs the decisions.
-    /// </summary>
+    /// <summary>The whole plan of a batch, updates compared too (the dry run; a real run pipelines planning with its writes).</summary>
     private async Task<(IReadOnlyDictionary<(string Scheme, string Value), string> Holders, List<ItemPlan> Plans)> PlanAsync(
         string source, DiscoveryBatch batch, SourceState state, DateTimeOffset now, bool explain, Phases? phases, CancellationToken cancellationToken)
+    {
+        var (holders, fingerprints) = await ResolveAsync(batch, phases, cancellationToken);
+        var plans = new List<ItemPlan>(fingerprints.Length);
+        await PlanItemsAsync(source, batch, state, holders, fingerprints, now, explain, plans, null, cancellationToken);
+        return (holders, plans);
+    }
+
+    /// <summary>
+    /// Resolves the batch's identifiers against the store's in-memory map and fingerprints every item meanwhile (pure
+    /// CPU over the batch, on a second thread).
+    /// </summary>
+    private async Task<(IReadOnlyDictionary<(string Scheme, string Value), string> Holders, long[] Fingerprints)> ResolveAsync(
+        DiscoveryBatch batch, Phases? phases, CancellationToken cancellationToken)
     {
         var pairs = IdentifiersOf(batch);
         var salt = _precedence.Salt;
@@ -30,7 +39,7 @@ public sealed partial class DiscoveryService
 
         var fingerprints = await hashing;
         phases?.End("resolve identifiers + fingerprints");
-        return (holders, await PlanItemsAsync(source, batch, state, holders, fingerprints, now, explain, cancellationToken));
+        return (holders, fingerprints);
     }
 
     private static long[] Fingerprints(DiscoveryBatch batch, long salt)
@@ -47,15 +56,19 @@ public sealed partial class DiscoveryService
 
     /// <summary>
     /// Identifies every item against the store's identifier map and the items planned before it, and decides
-    /// create / update / unchanged / conflict / error. Reads CIs only for items whose fingerprint changed.
+    /// create / update / unchanged / conflict / error, appending the plans to <paramref name="plans"/> in batch order.
+    /// Matched items whose fingerprint changed are read and compared a chunk of <c>BatchSize</c> at a time. After each
+    /// chunk (and every few thousand items without one) <paramref name="decided"/> learns how many plans are final, so
+    /// a real run writes them while this goes on (<see cref="PlanAndWriteAsync"/>). Identification never depends on
+    /// what the run writes: the holders were resolved up front, and items earlier in the run are matched by the plans.
     /// </summary>
-    private async Task<List<ItemPlan>> PlanItemsAsync(
+    private async Task PlanItemsAsync(
         string source, DiscoveryBatch batch, SourceState state, IReadOnlyDictionary<(string Scheme, string Value), string> holders,
-        long[] fingerprints, DateTimeOffset now, bool explain, CancellationToken cancellationToken)
+        long[] fingerprints, DateTimeOffset now, bool explain, List<ItemPlan> plans, Action<int>? decided, CancellationToken cancellationToken)
     {
-        var plans = new List<ItemPlan>(fingerprints.Length);
+        const int PublishEvery = 4096;
         var matcher = new Matcher(this, holders);
-        var toLoad = new List<ItemPlan>();
+        var toLoad = new List<ItemPlan>(Math.Min(_options.BatchSize, fingerprints.Length));
         for (var s = 0; s < batch.Scopes.Count; s++)
         {
             var scope = batch.Scopes[s];
@@ -68,34 +81,48 @@ public sealed partial class DiscoveryService
                 {
                     if (plan.Action == ItemAction.Create) PlanCreate(plan, plan.Class!, now, explain);
                     if (plan.Action == ItemAction.Create) matcher.Pending(plan, plans.Count - 1);
-                    continue;
                 }
-
-                plan.CiId = ciId;
-                plan.Sighting = sightings.GetValueOrDefault(ciId);
-                if (plan.Sighting is { Retired: false } seen && seen.Fingerprint == plan.Fingerprint) plan.Action = ItemAction.Unchanged;
-                else toLoad.Add(plan);
-            }
-        }
-
-        foreach (var chunk in toLoad.Chunk(_options.BatchSize))
-        {
-            var existing = await _store.GetCisAsync([.. chunk.Select(p => p.CiId!).Distinct(StringComparer.Ordinal)], null, cancellationToken);
-            foreach (var plan in chunk)
-            {
-                if (!existing.TryGetValue(plan.CiId!, out var ci))
+                else
                 {
-                    plan.Action = ItemAction.Error;
-                    plan.Error = $"{plan.Path}: CI {plan.CiId} holds its identifiers but could not be read.";
-                    continue;
+                    plan.CiId = ciId;
+                    plan.Sighting = sightings.GetValueOrDefault(ciId);
+                    if (plan.Sighting is { Retired: false } seen && seen.Fingerprint == plan.Fingerprint) plan.Action = ItemAction.Unchanged;
+                    else toLoad.Add(plan);
                 }
 
-                plan.Existing = ci;
-                PlanUpdate(plan, source, now, explain);
+                if (toLoad.Count >= _options.BatchSize)
+                {
+                    await PlanUpdatesAsync(source, toLoad, now, explain, cancellationToken);
+                    toLoad.Clear();
+                    decided?.Invoke(plans.Count);
+                }
+                else if (toLoad.Count == 0 && plans.Count % PublishEvery == 0)
+                {
+                    decided?.Invoke(plans.Count);
+                }
             }
         }
 
-        return plans;
+        if (toLoad.Count > 0) await PlanUpdatesAsync(source, toLoad, now, explain, cancellationToken);
+        decided?.Invoke(plans.Count);
+    }
+
+    /// <summary>Reads the CIs of these matched items (one read for the chunk) and decides update or unchanged for each.</summary>
+    private async Task PlanUpdatesAsync(string source, List<ItemPlan> chunk, DateTimeOffset now, bool explain, CancellationToken cancellationToken)
+    {
+        var existing = await _store.GetCisAsync([.. chunk.Select(p => p.CiId!).Distinct(StringComparer.Ordinal)], null, cancellationToken);
+        foreach (var plan in chunk)
+        {
+            if (!existing.TryGetValue(plan.CiId!, out var ci))
+            {
+                plan.Action = ItemAction.Error;
+                plan.Error = $"{plan.Path}: CI {plan.CiId} holds its identifiers but could not be read.";
+                continue;
+            }
+
+            plan.Existing = ci;
+            PlanUpdate(plan, source, now, explain);
+        }
     }
 
     private void PlanCreate(ItemPlan plan, Domain.Model.CiClass ciClass, DateTimeOffset now, bool explain)

@@ -15,13 +15,12 @@ public sealed partial class DiscoveryService
         var phases = new Phases();
         var state = await StateOfAsync(run.Source, cancellationToken);
         phases.End("load sightings");
-        var (holders, plans) = await PlanAsync(run.Source, batch, state, now, explain: false, phases, cancellationToken);
-        phases.End("identify + compare");
+        var (holders, fingerprints) = await ResolveAsync(batch, phases, cancellationToken);
         var errors = new List<string>();
         foreach (var scope in batch.Scopes) errors.AddRange(scope.Errors.Select(e => $"{scope.Scope}: {e}"));
 
-        var (created, updated) = await WriteItemsAsync(plans, actor, errors, cancellationToken);
-        phases.End("write CIs");
+        var (plans, created, updated) = await PlanAndWriteAsync(run.Source, batch, state, holders, fingerprints, now, actor, errors, cancellationToken);
+        phases.End("identify + compare + write CIs");
         var relationships = await PlanRelationshipsAsync(run.Source, batch, state, plans, holders, now, errors, cancellationToken);
         await ApplyAsync([.. relationships.Ops], actor, errors, (op, result) => relationships.Written[op] = result.EntityId, cancellationToken);
         phases.End("relationships");
@@ -92,36 +91,6 @@ public sealed partial class DiscoveryService
             All.Add((phase, _watch.Elapsed.TotalSeconds));
             _watch.Restart();
         }
-    }
-
-    private async Task<(int Created, int Updated)> WriteItemsAsync(List<ItemPlan> plans, Actor actor, List<string> errors, CancellationToken cancellationToken)
-    {
-        var ops = new List<WriteOperation>();
-        var byOp = new Dictionary<WriteOperation, ItemPlan>(ReferenceEqualityComparer.Instance);
-        foreach (var plan in plans)
-        {
-            if (plan.Action is not (ItemAction.Create or ItemAction.Update)) continue;
-            var op = new UpsertCi(plan.Action == ItemAction.Create ? null : plan.CiId, plan.Item.Class, plan.Fields!) { Path = plan.Path };
-            ops.Add(op);
-            byOp[op] = plan;
-        }
-
-        int created = 0, updated = 0;
-        var failed = await ApplyAsync(ops, actor, errors, (op, result) =>
-        {
-            var plan = byOp[op];
-            plan.CiId = result.EntityId;
-            if (result.Outcome == WriteOutcome.Created) created++;
-            else if (result.Outcome == WriteOutcome.Unchanged) plan.Action = ItemAction.Unchanged;
-            else updated++;
-        }, cancellationToken);
-        foreach (var op in failed)
-        {
-            byOp[op].Action = ItemAction.Error;
-            byOp[op].Error = null; // the store's message is already in errors
-        }
-
-        return (created, updated);
     }
 
     /// <summary>
