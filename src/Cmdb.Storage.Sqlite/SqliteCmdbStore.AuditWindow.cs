@@ -26,14 +26,20 @@ public sealed partial class SqliteCmdbStore
 
         await using var connection = await OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = """
+        // relationship_audit (V0008) is keyed by commit, so its window is a key range; its CIs are the relationship's.
+        command.CommandText = $"""
             SELECT a.id, t.at, t.actor, a.operation, a.entity_kind, a.entity_id, a.changes, a.ci_a, a.ci_b
-            FROM audit a JOIN txn t ON t.seq = a.seq
-            WHERE a.seq BETWEEN $from AND $to
-              AND (a.ci_a IN (SELECT value FROM json_each($ids)) OR a.ci_b IN (SELECT value FROM json_each($ids)))
+            FROM (SELECT id, seq, operation, entity_kind, entity_id, changes, ci_a, ci_b FROM audit
+                  WHERE seq BETWEEN $from AND $to
+                    AND (ci_a IN (SELECT value FROM json_each($ids)) OR ci_b IN (SELECT value FROM json_each($ids)))
+                  UNION ALL
+                  {RelationshipAuditColumns} WHERE ra.seq BETWEEN $from AND $to
+                    AND (r.source_id IN (SELECT value FROM json_each($ids)) OR r.target_id IN (SELECT value FROM json_each($ids)))) a
+            JOIN txn t ON t.seq = a.seq
             ORDER BY a.id DESC
             LIMIT $limit
             """;
+        command.Parameters.AddWithValue("$kind", AuditNames.Relationship);
         command.Parameters.AddWithValue("$from", fromSeq);
         command.Parameters.AddWithValue("$to", toSeq);
         command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(asked));
@@ -44,12 +50,13 @@ public sealed partial class SqliteCmdbStore
         {
             var entry = new AuditEntry(
                 r.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), r.GetString(2), r.GetString(3),
-                r.GetString(4), r.GetString(5), AuditJson.Read(r.GetString(6), r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8)));
+                r.GetString(4), r.GetString(5), CreationAudit.Read(r.GetString(6), r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8)));
             var a = r.GetString(7);
             var b = r.IsDBNull(8) ? null : r.GetString(8);
             found.Add(asked.Contains(a) ? new CiAuditEntry(entry, a, b) : new CiAuditEntry(entry, b!, a));
         }
 
+        await CreationAudit.ExpandAsync(connection, found, static f => f.Entry, static (f, e) => f with { Entry = e }, cancellationToken);
         return found;
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cmdb.Domain.Errors;
 using Cmdb.Domain.History;
+using Cmdb.Domain.Relationships;
 using Cmdb.Domain.Storage;
 using Cmdb.Storage.Sqlite.Internal;
 
@@ -16,21 +17,33 @@ public sealed partial class SqliteCmdbStore
         if (Cursor.Decode('a', after) is { } key && !long.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out before))
             throw CmdbException.Invalid("The cursor 'after' is not one this list gave out; pass the endCursor of the previous page.", "after");
 
+        // The CI's own entries and older relationship entries name it in ci_a/ci_b; relationship entries since V0008
+        // are found by the keys of its relationships (RelationshipKeys).
+        var rels = RelationshipKeys([ciId], Direction.Both);
         await using var connection = await OpenReaderAsync(cancellationToken);
         await using var count = connection.CreateCommand();
-        count.CommandText = "SELECT count(*) FROM audit WHERE ci_a = $ci OR ci_b = $ci";
+        count.CommandText = """
+            SELECT (SELECT count(*) FROM audit WHERE ci_a = $ci OR ci_b = $ci)
+                 + (SELECT count(*) FROM relationship_audit WHERE relationship_id IN (SELECT value FROM json_each($rels)))
+            """;
         count.Parameters.AddWithValue("$ci", ciId);
+        count.Parameters.AddWithValue("$rels", rels);
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
 
         await using var page = connection.CreateCommand();
-        page.CommandText = """
+        page.CommandText = $"""
             SELECT a.id, t.at, t.actor, a.operation, a.entity_kind, a.entity_id, a.changes, a.ci_a, a.ci_b
-            FROM audit a JOIN txn t ON t.seq = a.seq
-            WHERE (a.ci_a = $ci OR a.ci_b = $ci) AND a.id < $before
+            FROM (SELECT id, seq, operation, entity_kind, entity_id, changes, ci_a, ci_b FROM audit
+                  WHERE (ci_a = $ci OR ci_b = $ci) AND id < $before
+                  UNION ALL
+                  {RelationshipAuditColumns} WHERE ra.relationship_id IN (SELECT value FROM json_each($rels)) AND ra.id < $before) a
+            JOIN txn t ON t.seq = a.seq
             ORDER BY a.id DESC
             LIMIT $limit
             """;
         page.Parameters.AddWithValue("$ci", ciId);
+        page.Parameters.AddWithValue("$rels", rels);
+        page.Parameters.AddWithValue("$kind", AuditNames.Relationship);
         page.Parameters.AddWithValue("$before", before);
         page.Parameters.AddWithValue("$limit", first + 1);
         var items = new List<PageItem<AuditEntry>>(first);
@@ -46,10 +59,11 @@ public sealed partial class SqliteCmdbStore
 
             var entry = new AuditEntry(
                 r.GetInt64(0), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(1)), r.GetString(2), r.GetString(3),
-                r.GetString(4), r.GetString(5), AuditJson.Read(r.GetString(6), r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8)));
+                r.GetString(4), r.GetString(5), CreationAudit.Read(r.GetString(6), r.GetString(7), r.IsDBNull(8) ? null : r.GetString(8)));
             items.Add(new PageItem<AuditEntry>(entry, Cursor.Encode('a', entry.Sequence.ToString(CultureInfo.InvariantCulture))));
         }
 
+        await CreationAudit.ExpandAsync(connection, items, static i => i.Node, static (i, e) => i with { Node = e }, cancellationToken);
         return new Page<AuditEntry>(items, total, hasNext);
     }
 }

@@ -34,11 +34,17 @@ public sealed partial class SqliteCmdbStore
 
         using (var cmd = connection.CreateCommand())
         {
-            cmd.CommandText = "SELECT (SELECT coalesce(max(rid), 0) + 1 FROM ci), (SELECT coalesce(max(id), 0) + 1 FROM relationship)";
+            // relationship_audit's ids grow with its key (seq, id): its last row holds its largest id.
+            cmd.CommandText = """
+                SELECT (SELECT coalesce(max(rid), 0) + 1 FROM ci), (SELECT coalesce(max(id), 0) + 1 FROM relationship),
+                       max((SELECT coalesce(max(id), 0) FROM audit),
+                           coalesce((SELECT id FROM relationship_audit ORDER BY seq DESC, id DESC LIMIT 1), 0)) + 1
+                """;
             using var r = cmd.ExecuteReader();
             r.Read();
             _nextRid = r.GetInt64(0);
             _nextRelationshipId = r.GetInt64(1);
+            _nextAuditId = r.GetInt64(2);
         }
 
         using (var cmd = connection.CreateCommand())

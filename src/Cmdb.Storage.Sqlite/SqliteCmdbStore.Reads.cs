@@ -77,7 +77,6 @@ public sealed partial class SqliteCmdbStore
         if (lists.Count == 0) return new Dictionary<string, IReadOnlyList<Relationship>>();
         await using var connection = await OpenReaderAsync(cancellationToken);
         await using var cmd = connection.CreateCommand();
-        cmd.Parameters.AddWithValue("$ids", SqlText.JsonArray(lists.Keys));
         var conditions = asOf is null ? "r.valid_to_seq IS NULL" : SqlText.ValidAt("r");
         if (types is { Count: > 0 })
         {
@@ -86,14 +85,9 @@ public sealed partial class SqliteCmdbStore
         }
 
         var columns = asOf is null ? RelationshipColumns : RelationshipColumnsAsOf;
-        var outgoing = $"{columns} WHERE r.source_id IN (SELECT value FROM json_each($ids)) AND {conditions}";
-        var incoming = $"{columns} WHERE r.target_id IN (SELECT value FROM json_each($ids)) AND {conditions}";
-        cmd.CommandText = direction switch
-        {
-            Direction.Outgoing => outgoing + " ORDER BY r.id",
-            Direction.Incoming => incoming + " ORDER BY r.id",
-            _ => $"SELECT * FROM ({outgoing} UNION {incoming}) ORDER BY 1",
-        };
+        // The CIs' relationships by key from the graph index (the table has no index by CI id since V0008).
+        cmd.Parameters.AddWithValue("$keys", RelationshipKeys(lists.Keys, direction));
+        cmd.CommandText = $"{columns} WHERE r.id IN (SELECT value FROM json_each($keys)) AND {conditions} ORDER BY r.id";
         BindSeq(cmd, asOf);
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Cmdb.Domain.Errors;
 using Cmdb.Domain.Items;
 using Cmdb.Domain.Storage;
@@ -36,6 +37,13 @@ public sealed partial class SqliteCmdbStore
     /// </summary>
     internal (double BatchThread, double StatementThread) LastBatchCpu { get; private set; }
 
+    /// <summary>
+    /// Wall seconds of the last committed batch's phases (for the benchmarks): applying the operations (statements
+    /// drained), COMMIT, publishing to the index; and how long the batch's thread waited for the statement thread and
+    /// the statement thread for work.
+    /// </summary>
+    internal (double Apply, double Commit, double Publish, double BatchWaited, double StatementIdle) LastBatchWall { get; private set; }
+
     /// <summary>How many upserts were found unchanged from the in-memory fingerprints, without reading the file (for tests and benchmarks).</summary>
     internal long UnchangedInMemory { get; private set; }
 
@@ -65,12 +73,14 @@ public sealed partial class SqliteCmdbStore
             }
 
             WriteSession session;
+            double applied = 0, committed = 0;
             using (var tx = _writer!.BeginTransaction(deferred: false)) // BEGIN IMMEDIATE: take the write lock before reading
             {
                 session = new WriteSession(Model, graph, _identifiers, _fingerprints, _commands!, tx, actor, seq, at)
                 {
                     NextRid = _nextRid,
                     NextRelationshipId = _nextRelationshipId,
+                    NextAuditId = _nextAuditId,
                     DigestAheadUpserts = DigestAheadUpserts,
                 };
                 // Disposed before the transaction: the statement thread stops before any rollback.
@@ -78,11 +88,15 @@ public sealed partial class SqliteCmdbStore
                 {
                     try
                     {
+                        var started = Stopwatch.GetTimestamp();
                         session.ApplyAll(batch.Operations, results, PipelineOperations, cancellationToken);
+                        applied = Stopwatch.GetElapsedTime(started).TotalSeconds;
                         UnchangedInMemory += session.UnchangedInMemory;
                         if (!session.Changed) return new WriteResult(results, at); // disposing the transaction rolls it back
                         _commands!.InsertTxn.Execute(tx, seq, atMs, actor.Describe());
+                        started = Stopwatch.GetTimestamp();
                         tx.Commit();
+                        committed = Stopwatch.GetElapsedTime(started).TotalSeconds;
                     }
                     catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint)
                     {
@@ -93,10 +107,13 @@ public sealed partial class SqliteCmdbStore
             }
 
             LastBatchCpu = (session.BatchThreadCpu, session.StatementThreadCpu);
+            var publishing = Stopwatch.GetTimestamp();
             session.Publish();
+            LastBatchWall = (applied, committed, Stopwatch.GetElapsedTime(publishing).TotalSeconds, session.PipelineWaits.BatchWaited, session.PipelineWaits.StatementIdle);
             _lastSeq = seq;
             _nextRid = session.NextRid;
             _nextRelationshipId = session.NextRelationshipId;
+            _nextAuditId = session.NextAuditId;
             _lastAtMs = atMs;
             graph.Commits.Append(seq, at);
             return new WriteResult(results, at);

@@ -30,6 +30,7 @@ public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDis
     private int _lastSeq;
     private long _nextRid = 1;
     private long _nextRelationshipId = 1;
+    private long _nextAuditId = 1;
     private long _lastAtMs;
 
     public SqliteCmdbStore(SqliteStorageOptions options, ModelCatalog model, TimeProvider time)

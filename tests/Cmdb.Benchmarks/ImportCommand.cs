@@ -33,9 +33,13 @@ internal static class ImportCommand
     {
         SyntheticEstate? estate = Estates.Generate(o);
         var documents = WriteDocuments(estate, o);
+        // CMDB_BENCH_CIS_ONLY=1: only the first import of the CI documents (A/B runs of the CI write path).
+        var cisOnly = Environment.GetEnvironmentVariable("CMDB_BENCH_CIS_ONLY") == "1";
+        if (cisOnly) documents.RemoveAll(d => d.Cis == 0);
         var dbPath = TraversalCommand.DatabasePath(o, "import");
         foreach (var f in new[] { dbPath, dbPath + "-wal", dbPath + "-shm" }) File.Delete(f);
         var options = new SqliteStorageOptions { DatabasePath = dbPath };
+        var created = new List<string>();
         estate = null;
         ProcessMemory.ManagedAfterFullCollection();
 
@@ -43,7 +47,15 @@ internal static class ImportCommand
         {
             await store.InitializeAsync(CancellationToken.None);
             Configure(store);
-            await ApplyAllAsync(store, documents, "first import", WriteOutcome.Created);
+            await ApplyAllAsync(store, documents, "first import", WriteOutcome.Created, created);
+        }
+
+        if (cisOnly)
+        {
+            // CMDB_BENCH_UPDATES=N: then N updates by id, as discovery's first run makes (see ImportUpdates).
+            if (int.TryParse(Environment.GetEnvironmentVariable("CMDB_BENCH_UPDATES"), out var updates) && updates > 0)
+                await ImportUpdates.RunAsync(options, created, updates);
+            return;
         }
 
         Report.Line($"database file: {Report.Mb(new FileInfo(dbPath).Length)} (+ wal {Report.Mb(File.Exists(dbPath + "-wal") ? new FileInfo(dbPath + "-wal").Length : 0)})");
@@ -100,7 +112,7 @@ internal static class ImportCommand
         return shape with { Path = path };
     }
 
-    private static async Task ApplyAllAsync(SqliteCmdbStore store, List<Document> documents, string label, WriteOutcome expected)
+    private static async Task ApplyAllAsync(SqliteCmdbStore store, List<Document> documents, string label, WriteOutcome expected, List<string>? created = null)
     {
         double readCis = 0, applyCis = 0, readRels = 0, applyRels = 0, cpuCis = 0, cpuRels = 0;
         long cis = 0, rels = 0, matching = 0, total = 0;
@@ -112,16 +124,22 @@ internal static class ImportCommand
             var read = watch.Elapsed.TotalSeconds;
             watch.Restart();
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+            var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
             var result = await store.ApplyAsync(batch, Importer, CancellationToken.None);
             var apply = watch.Elapsed.TotalSeconds;
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
             matching += result.Count(expected);
+            if (document.Cis > 0) created?.AddRange(result.Results.Select(r => r.EntityId));
             total += result.Results.Count;
             if (document.Cis > 0) { readCis += read; applyCis += apply; cpuCis += cpu; cis += document.Cis; }
             else { readRels += read; applyRels += apply; cpuRels += cpu; rels += document.Relationships; }
             Report.Line($"  {label}: {Path.GetFileName(document.Path)} read {Report.Duration(read)}, applied {Report.Duration(apply)} " +
                 $"({Report.Rate((document.Cis + document.Relationships) / apply)} committed; process CPU {Report.Duration(cpu)}; " +
                 $"batch thread {Report.Duration(store.LastBatchCpu.BatchThread)}, statement thread {Report.Duration(store.LastBatchCpu.StatementThread)})");
+            var wall = store.LastBatchWall;
+            Report.Line($"    wall: apply {Report.Duration(wall.Apply)} (batch thread waited {Report.Duration(wall.BatchWaited)}, statement thread idle " +
+                $"{Report.Duration(wall.StatementIdle)}), commit {Report.Duration(wall.Commit)}, publish {Report.Duration(wall.Publish)}; " +
+                $"GCs gen0/1/2 {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, paused {Report.Duration((GC.GetTotalPauseDuration() - paused).TotalSeconds)}");
         }
 
         Report.Line($"{label}: {cis:N0} CIs applied in {Report.Duration(applyCis)} = {Report.Rate(cis / applyCis)} " +

@@ -9,7 +9,7 @@ namespace Cmdb.Domain.Items;
 /// Applies a write's fields to a CI: validation, the model's required attributes, per-field provenance and the
 /// list of changes for the audit log. Every backend uses this, so the rules are the same whatever stores the data.
 /// </summary>
-public static class CiMerge
+public static partial class CiMerge
 {
     /// <summary>The CI after the write, and what changed. No changes means the write is a no-op.</summary>
     public sealed record Result(ConfigurationItem Ci, IReadOnlyList<FieldChange> Changes);

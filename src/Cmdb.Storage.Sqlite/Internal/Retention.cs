@@ -4,7 +4,7 @@ namespace Cmdb.Storage.Sqlite.Internal;
 
 /// <summary>
 /// Forgets history older than the retention period: superseded CI versions, released identifiers, removed
-/// relationships, replaced relationship attributes and audit entries whose commit lies before the cut-off.
+/// relationships, replaced relationship attributes and audit entries (both audit tables) whose commit lies before the cut-off.
 /// Current state is never touched, and commits (<c>txn</c>) are kept so as-of reads still resolve.
 /// </summary>
 internal static class Retention
@@ -29,6 +29,7 @@ internal static class Retention
             "DELETE FROM relationship_attributes WHERE valid_to_seq <= $seq",
             "DELETE FROM relationship WHERE valid_to_seq <= $seq",
             "DELETE FROM audit WHERE seq <= $seq",
+            "DELETE FROM relationship_audit WHERE seq <= $seq",
         })
         {
             cmd.CommandText = sql;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using Microsoft.Data.Sqlite;
 
@@ -18,10 +19,12 @@ namespace Cmdb.Storage.Sqlite.Internal;
 /// </remarks>
 internal sealed class WritePipeline : IDisposable
 {
-    // Large hand-overs: on a busy machine every wake-up of the other thread waits for the scheduler.
-    private const int ChunkSteps = 2048;
+    // Large hand-overs: on a busy machine every wake-up of the other thread waits for the scheduler. But few of them
+    // queued: everything queued (values, JSON copies) is still alive at a garbage collection, and each collection
+    // copied up to 16 chunks of it.
+    private const int ChunkSteps = 1024;
     private readonly SqliteTransaction _tx;
-    private readonly BlockingCollection<List<PendingStep>> _chunks = new(boundedCapacity: 16);
+    private readonly BlockingCollection<List<PendingStep>> _chunks = new(boundedCapacity: 6);
     private readonly Thread _thread;
     private readonly object _gate = new(); // a Monitor, not a Lock: Drain waits on it
     private List<PendingStep> _current = new(ChunkSteps);
@@ -54,11 +57,13 @@ internal sealed class WritePipeline : IDisposable
     public void Drain()
     {
         Hand();
+        var start = Stopwatch.GetTimestamp();
         lock (_gate)
         {
             while (_queued > 0) Monitor.Wait(_gate);
         }
 
+        WaitedSeconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
         _failure?.Throw();
     }
 
@@ -77,9 +82,17 @@ internal sealed class WritePipeline : IDisposable
         _failure?.Throw();
         if (_current.Count == 0) return;
         lock (_gate) _queued++;
-        _chunks.Add(_current);
+        var start = Stopwatch.GetTimestamp();
+        _chunks.Add(_current); // blocks while the statement thread is 16 chunks behind
+        WaitedSeconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
         _current = new List<PendingStep>(ChunkSteps);
     }
+
+    /// <summary>Wall seconds the batch's thread spent waiting for the statement thread (a full queue, or a drain).</summary>
+    public double WaitedSeconds { get; private set; }
+
+    /// <summary>Wall seconds the statement thread waited for work (known once <see cref="Dispose"/> has returned).</summary>
+    public double IdleSeconds { get; private set; }
 
     /// <summary>CPU seconds the statement thread used (known once <see cref="Dispose"/> has returned).</summary>
     public double ThreadCpuSeconds { get; private set; }
@@ -93,8 +106,10 @@ internal sealed class WritePipeline : IDisposable
 
     private void RunChunks()
     {
+        var idleFrom = Stopwatch.GetTimestamp();
         foreach (var chunk in _chunks.GetConsumingEnumerable())
         {
+            IdleSeconds += Stopwatch.GetElapsedTime(idleFrom).TotalSeconds;
             if (_failure is null && !_stopping)
             {
                 try
@@ -113,6 +128,8 @@ internal sealed class WritePipeline : IDisposable
             {
                 if (--_queued == 0) Monitor.PulseAll(_gate);
             }
+
+            idleFrom = Stopwatch.GetTimestamp();
         }
     }
 

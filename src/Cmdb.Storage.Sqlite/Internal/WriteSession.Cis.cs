@@ -88,36 +88,22 @@ internal sealed partial class WriteSession
 
     private OperationResult Write(CiClass ciClass, (ConfigurationItem Ci, long Rid)? existing, string id, CiFields fields, string? path, string operation)
     {
-        var merged = CiMerge.Apply(_model, ciClass, existing?.Ci, id, fields, _actor, At, path);
-        if (existing is { } e && merged.Changes.Count == 0) return new OperationResult(WriteOutcome.Unchanged, id, e.Ci.Version);
+        if (existing is not { } old) return Create(ciClass, id, fields, path);
+        var merged = CiMerge.Apply(_model, ciClass, old.Ci, id, fields, _actor, At, path);
+        if (merged.Changes.Count == 0) return new OperationResult(WriteOutcome.Unchanged, id, old.Ci.Version);
         var ci = merged.Ci;
         Identification.EnsureUnique(id, ci.Identifiers, HolderOf, path);
 
-        long rid;
-        var status = CiJson.StatusText(ci.Status);
-        if (existing is { } old)
-        {
-            rid = old.Rid;
-            Run(_sql.UpdateCi, id, ci.Name, status, ci.Environment, ci.Criticality, ci.Owner, ci.SupportGroup, ci.Version);
-            Run(_sql.CloseVersion, id, old.Ci.Version, Seq);
-            Run(_sql.DeleteFts, rid);
-        }
-        else
-        {
-            rid = NextRid++;
-            Run(_sql.InsertCi, rid, id, ci.Class, ci.Name, status, ci.Environment, ci.Criticality, ci.Owner, ci.SupportGroup, ci.Version);
-        }
-
-        Run(_sql.InsertVersion, id, ci.Version, Seq, CiJson.Write(ci, _json, _buffer));
+        var rid = old.Rid;
+        Run(_sql.UpdateCi, id, ci.Name, CiJson.StatusText(ci.Status), ci.Environment, ci.Criticality, ci.Owner, ci.SupportGroup, ci.Version);
+        Run(_sql.CloseVersion, id, old.Ci.Version, _seq);
+        Run(_sql.DeleteFts, rid);
+        Run(_sql.InsertVersion, id, ci.Version, _seq, CiJson.Write(ci, _json, _buffer));
         WriteIdentifiers(id, merged.Changes);
-        Run(_sql.InsertFts, rid, ci.Name, Joined(ci.Identifiers.Values), Joined(ci.Tags),
-            $"{ci.Owner} {ci.SupportGroup}", ci.Class, SearchText.AttributeValues(ci.Attributes));
-        Audit(existing is null ? AuditNames.Create : operation, AuditNames.Ci, id, id, null, merged.Changes);
-        _cis[id] = (ci, rid);
-        // A new CI's digest is left unknown: most are never upserted again in this process, and the next start-up reads it.
-        _nodeChanges.Add((ci, existing is null ? UInt128.Zero : _sql.Fingerprint.Of(ci)));
-        var outcome = existing is null ? WriteOutcome.Created : operation == AuditNames.Retire ? WriteOutcome.Retired : WriteOutcome.Updated;
-        return new OperationResult(outcome, id, ci.Version);
+        InsertSearchRow(rid, ci);
+        Audit(operation, AuditNames.Ci, id, id, null, merged.Changes);
+        Remember(ci, ciClass, rid, _sql.Fingerprint.Of(ci));
+        return new OperationResult(operation == AuditNames.Retire ? WriteOutcome.Retired : WriteOutcome.Updated, id, ci.Version);
     }
 
     private void WriteIdentifiers(string id, IReadOnlyList<FieldChange> changes)
@@ -128,12 +114,12 @@ internal sealed partial class WriteSession
             var scheme = change.Field[IdentifierPrefix.Length..];
             if (change.Before?.GetValue<string>() is { } old)
             {
-                Run(_sql.CloseIdentifier, scheme, old, Seq);
+                Run(_sql.CloseIdentifier, scheme, old, _seq);
                 _identifierOverlay[(scheme, old)] = null;
             }
 
             var value = change.After!.GetValue<string>();
-            Run(_sql.InsertIdentifier, scheme, value, id, Seq);
+            Run(_sql.InsertIdentifier, scheme, value, id, _seq);
             _identifierOverlay[(scheme, value)] = id;
         }
     }
@@ -141,7 +127,7 @@ internal sealed partial class WriteSession
     /// <summary>The CI's current state (this batch's writes included) and its search row, or null.</summary>
     private (ConfigurationItem Ci, long Rid)? Load(string id)
     {
-        if (_cis.TryGetValue(id, out var pending)) return pending;
+        if (_cis.TryGetValue(id, out var pending)) return Reread(id, pending);
         if (_pipe is not null) return Prefetched(id);
         using var r = _sql.SelectCi.Reader(_tx, id);
         if (!r.Read()) return null;

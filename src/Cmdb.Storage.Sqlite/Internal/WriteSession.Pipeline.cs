@@ -25,10 +25,7 @@ internal sealed partial class WriteSession
         if (pipelined)
         {
             _pipe = new WritePipeline(_tx);
-            // Sized once: growing it step by step rehashed every key several times in a bulk relationship import.
-            var relationships = 0;
-            foreach (var operation in operations) relationships += operation is UpsertRelationship ? 1 : 0;
-            _newEdges.EnsureCapacity(relationships);
+            ExpectNewEdges(operations);
             StartDigestAhead(operations);
         }
 
@@ -48,6 +45,9 @@ internal sealed partial class WriteSession
 
     /// <summary>CPU seconds of the statement thread, or 0 when the batch was not pipelined; known after <see cref="Dispose"/>.</summary>
     public double StatementThreadCpu => _pipe?.ThreadCpuSeconds ?? 0;
+
+    /// <summary>Wall seconds the batch's thread waited for the statement thread, and the statement thread for work (benchmarks).</summary>
+    public (double BatchWaited, double StatementIdle) PipelineWaits => (_pipe?.WaitedSeconds ?? 0, _pipe?.IdleSeconds ?? 0);
 
     /// <summary>Stops the statement thread (skipping what it has not run yet); call before the transaction ends.</summary>
     public void Dispose()

@@ -13,7 +13,8 @@ internal sealed partial class WriteSession
     private OperationResult UpsertRelationship(UpsertRelationship op)
     {
         if (!_model.TryGetRelationshipType(op.Type, out var type)) type = _model.GetRelationshipType(op.Type, CiPath(op.Path, "type"));
-        if (op.Attributes is null && UnchangedByNodes(type, op) is { } unchanged) return unchanged;
+        if (op.Attributes is null && ByNodes(op, out var sourceNode, out var sourceNodeClass, out var targetNode, out var targetNodeClass))
+            return UpsertByNodes(type, op, sourceNode, sourceNodeClass, targetNode, targetNodeClass);
         var (sourceId, sourceClass) = Resolve(op.Source, CiPath(op.Path, "source"));
         var (targetId, targetClass) = Resolve(op.Target, CiPath(op.Path, "target"));
         _model.EnsureAllowed(type, sourceClass, targetClass, sourceId == targetId, op.Path);
@@ -36,20 +37,21 @@ internal sealed partial class WriteSession
             // Keep the old value for as-of reads (a value replaced in the commit that set it was never visible).
             if (since < Seq) Run(_sql.InsertRelationshipAttributes, key, since, Seq, storedJson);
             Run(_sql.UpdateRelationship, key, attributes.ToJsonString(), Seq);
-            Audit(AuditNames.Update, AuditNames.Relationship, Id(key), sourceId, targetId, [new FieldChange("attributes", stored, attributes.DeepClone())]);
+            RelationshipAudit(AuditNames.Update, (object)key, AuditJson.Write([new FieldChange("attributes", stored, attributes.DeepClone())], _json, _buffer));
             return new OperationResult(WriteOutcome.Updated, Id(key), 0);
         }
 
         var json = attributes?.ToJsonString() ?? "{}";
         key = NextRelationshipId++;
-        Run(_sql.InsertRelationship, key, type.Name, sourceId, targetId, json, Seq, _actorText);
-        var id = Id(key);
-        Run(_sql.InsertAudit, Seq, AuditNames.Relate, AuditNames.Relationship, id, sourceId, targetId,
-            AuditJson.WriteRelate(type.Name, sourceId, targetId, attributes, _json, _buffer));
-        Changed = true;
-        _newEdges[(type.Index, sourceId, targetId)] = key;
-        _edgeChanges.Add(new EdgeChange(true, key, sourceId, targetId, type.Index));
-        return new OperationResult(WriteOutcome.Created, id, 0);
+        object boxedKey = key;
+        Run(_sql.InsertRelationship, boxedKey, type.Name, sourceId, targetId, json, _seq, _actorText);
+        // Without attributes the entry needs no changes at all: type, source and target are the relationship row's.
+        RelationshipAudit(AuditNames.Relate, boxedKey, attributes is { Count: > 0 }
+            ? AuditJson.WriteRelate(type.Name, sourceId, targetId, attributes, _json, _buffer)
+            : (ReadOnlyMemory<byte>?)null); // not plain null: that would convert to an empty text
+        var (source, target) = RememberNewEdge(type.Index, sourceId, targetId, key);
+        _edgeChanges.Add(source >= 0 ? new EdgeChange(true, key, null, null, type.Index, source, target) : new EdgeChange(true, key, sourceId, targetId, type.Index));
+        return new OperationResult(WriteOutcome.Created, Id(key), 0);
     }
 
     private OperationResult RemoveRelationship(RemoveRelationship op)
@@ -74,9 +76,9 @@ internal sealed partial class WriteSession
             new("target", JsonValue.Create(targetId), null),
         ];
         if (JsonNode.Parse(attributes) is JsonObject { Count: > 0 } stored) changes.Add(new FieldChange("attributes", stored, null));
-        Audit(AuditNames.Unrelate, AuditNames.Relationship, Id(key), sourceId, targetId, changes);
+        RelationshipAudit(AuditNames.Unrelate, (object)key, AuditJson.Write(changes, _json, _buffer));
         var typeIndex = _model.GetRelationshipType(type).Index;
-        _newEdges.Remove((typeIndex, sourceId, targetId));
+        ForgetNewEdge(typeIndex, sourceId, targetId);
         _removedEdges.Add(key);
         _edgeChanges.Add(new EdgeChange(false, key, sourceId, targetId, typeIndex));
         return new OperationResult(WriteOutcome.Removed, Id(key), 0);
@@ -104,7 +106,7 @@ internal sealed partial class WriteSession
 
     private CiClass? ClassOf(string id)
     {
-        if (_cis.TryGetValue(id, out var pending)) return _model.GetClass(pending.Ci.Class);
+        if (_cis.TryGetValue(id, out var pending)) return pending.Class;
         if (!_graph.TryGetNode(id, out var node)) return null;
         return _graph.StateAt(node, int.MaxValue) is { } state ? _model.Classes[state.ClassIndex] : null;
     }
@@ -114,6 +116,7 @@ internal sealed partial class WriteSession
     {
         if (_newEdges.TryGetValue((typeIndex, sourceId, targetId), out var pending)) return pending;
         if (!_graph.TryGetNode(sourceId, out var source) || !_graph.TryGetNode(targetId, out var target)) return null;
+        if (_newEdgesByNode.TryGetValue((typeIndex, source, target), out pending)) return pending;
         return FindCurrentEdge(typeIndex, source, target);
     }
 
@@ -132,6 +135,16 @@ internal sealed partial class WriteSession
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// An audit entry of a relationship (V0008): kind, entity id, source and target are the relationship row's; changes
+    /// null means a new relationship without attributes (reads show its type, source and target).
+    /// </summary>
+    private void RelationshipAudit(string operation, object key, ReadOnlyMemory<byte>? changes)
+    {
+        Run(_sql.InsertRelationshipAudit, _seq, NextAuditId++, key, operation, changes);
+        Changed = true;
     }
 
     private static JsonObject? ValidatedAttributes(JsonObject? attributes, string? path)

@@ -65,28 +65,6 @@ internal sealed partial class WriteSession
         return version;
     }
 
-    /// <summary>
-    /// The Unchanged result of an upsert without attributes whose relationship is live already, decided from index nodes
-    /// without making id strings; null when that cannot be decided so (an end named by id, or touched by this batch,
-    /// or anything that would be an error), and the ordinary path then decides, with the same checks in the same order.
-    /// </summary>
-    private OperationResult? UnchangedByNodes(RelationshipType type, UpsertRelationship op)
-    {
-        // This batch's own CIs and relationships live in overlays keyed by id: with any of those, take the ordinary path.
-        if (_cis.Count > 0 || _newEdges.Count > 0) return null;
-        if (!NodeOf(op.Source, out var source, out var sourceClass) || !NodeOf(op.Target, out var target, out var targetClass)) return null;
-        try
-        {
-            _model.EnsureAllowed(type, sourceClass, targetClass, source == target);
-        }
-        catch (CmdbException)
-        {
-            return null; // the ordinary path refuses it, with the path
-        }
-
-        return FindCurrentEdge(type.Index, source, target) is { } key ? new OperationResult(WriteOutcome.Unchanged, Id(key), 0) : null;
-    }
-
     /// <summary>The index node and class of a reference by identifier that the committed map resolves; false otherwise.</summary>
     private bool NodeOf(CiRef reference, out int node, out CiClass ciClass)
     {

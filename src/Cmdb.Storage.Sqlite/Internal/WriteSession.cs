@@ -24,14 +24,16 @@ internal sealed partial class WriteSession : IDisposable
     private readonly string _actorText;
     private readonly ArrayBufferWriter<byte> _buffer;
     private readonly Utf8JsonWriter _json;
-    private readonly Dictionary<string, (ConfigurationItem Ci, long Rid)> _cis = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Written> _cis = new(StringComparer.Ordinal);
     private readonly Dictionary<(string Scheme, string Value), string?> _identifierOverlay = [];
     private readonly Dictionary<(int Type, string Source, string Target), long> _newEdges = [];
     private readonly HashSet<long> _removedEdges = [];
-    private readonly List<(ConfigurationItem Ci, UInt128 Digest)> _nodeChanges = [];
+    private readonly List<NodeChange> _nodeChanges = [];
     private readonly CiFingerprints _fingerprints;
     private readonly List<EdgeChange> _edgeChanges = [];
     private readonly UlidSequence _newIds;
+    private readonly object _seq;
+    private readonly AttributeProvenance _stamp; // every field a creation sets: one object for the batch
 
     public WriteSession(ModelCatalog model, GraphIndex graph, IdentifierMap identifiers, CiFingerprints fingerprints, WriterCommands sql,
         SqliteTransaction tx, Actor actor, int seq, DateTimeOffset at)
@@ -44,7 +46,9 @@ internal sealed partial class WriteSession : IDisposable
         _tx = tx;
         _actor = actor;
         _actorText = actor.Describe();
+        _stamp = new AttributeProvenance(_actorText, at);
         Seq = seq;
+        _seq = seq; // boxed once: every row of the batch binds it
         At = at;
         _newIds = new UlidSequence(at);
         _buffer = sql.Buffer;
@@ -58,6 +62,9 @@ internal sealed partial class WriteSession : IDisposable
 
     /// <summary>The key the next new relationship gets; the store keeps it only when the batch commits.</summary>
     public long NextRelationshipId { get; set; }
+
+    /// <summary>The id the next audit entry gets (one sequence across audit and relationship_audit); kept only on commit.</summary>
+    public long NextAuditId { get; set; }
 
     public DateTimeOffset At { get; }
 
@@ -80,18 +87,25 @@ internal sealed partial class WriteSession : IDisposable
     /// <summary>Applies the batch's effects to the in-memory index, identifier map and fingerprints. Call only after COMMIT.</summary>
     public void Publish()
     {
-        foreach (var (ci, digest) in _nodeChanges)
+        const int BulkPublish = 1000;
+        // Sized once for a bulk batch: growing by doubling rehashed the id table several times.
+        if (_nodeChanges.Count >= BulkPublish) _graph.ReserveNodes(_graph.NodeCount + _nodeChanges.Count);
+        var nodes = new int[_nodeChanges.Count];
+        for (var i = 0; i < nodes.Length; i++)
         {
-            var node = _graph.UpsertNode(ci.Id, _model.GetClass(ci.Class).Index, ci.Status, ci.Environment, ci.Criticality, ci.MinHealthy, Seq);
-            _fingerprints.Set(node, digest, ci.Version);
+            var c = _nodeChanges[i];
+            nodes[i] = _graph.UpsertNode(c.Id, c.ClassIndex, c.Status, c.Environment, c.Criticality, c.MinHealthy, Seq);
+            _fingerprints.Set(nodes[i], c.Digest, c.Version);
         }
 
         foreach (var change in _edgeChanges)
         {
-            _graph.TryGetNode(change.SourceId, out var source);
+            var source = change.SourceNode;
+            if (source < 0) _graph.TryGetNode(change.SourceId!, out source);
             if (change.Added)
             {
-                _graph.TryGetNode(change.TargetId, out var target);
+                var target = change.TargetNode;
+                if (target < 0) _graph.TryGetNode(change.TargetId!, out target);
                 _graph.AddEdge(change.Key, source, target, change.TypeIndex, Seq);
             }
             else
@@ -100,9 +114,12 @@ internal sealed partial class WriteSession : IDisposable
             }
         }
 
+        if (_identifierOverlay.Count >= BulkPublish) _identifiers.EnsureCapacity(_identifiers.Count + _identifierOverlay.Count);
         foreach (var ((scheme, value), holder) in _identifierOverlay)
         {
+            // A holder is a CI this batch wrote: its node is known, so the map need not parse and look its id up again.
             if (holder is null) _identifiers.Remove(scheme, value);
+            else if (_cis.TryGetValue(holder, out var written)) _identifiers.Set(scheme, value, nodes[written.Change]);
             else _identifiers.Set(scheme, value, holder);
         }
     }
@@ -111,11 +128,16 @@ internal sealed partial class WriteSession : IDisposable
     private string? HolderOf(string scheme, string value) =>
         _identifierOverlay.TryGetValue((scheme, value), out var holder) ? holder : _identifiers.HolderOf(scheme, value);
 
-    private void Audit(string operation, string kind, string entityId, string ciA, string? ciB, IReadOnlyList<FieldChange> changes)
+    private void Audit(string operation, string kind, string entityId, string ciA, string? ciB, IReadOnlyList<FieldChange> changes) =>
+        AuditRow(operation, kind, entityId, ciA, ciB, AuditJson.Write(changes, _json, _buffer));
+
+    /// <summary>The one writer of <c>audit</c> rows; <paramref name="changes"/> is UTF-8 JSON or a string.</summary>
+    private void AuditRow(string operation, string kind, string entityId, string ciA, string? ciB, object changes)
     {
-        Run(_sql.InsertAudit, Seq, operation, kind, entityId, ciA, ciB, AuditJson.Write(changes, _json, _buffer));
+        Run(_sql.InsertAudit, NextAuditId++, _seq, operation, kind, entityId, ciA, ciB, changes);
         Changed = true;
     }
 
-    private readonly record struct EdgeChange(bool Added, long Key, string SourceId, string TargetId, int TypeIndex);
+    /// <summary>SourceNode/TargetNode: the ends' index nodes when the session knew them (-1: look the id up at publish).</summary>
+    private readonly record struct EdgeChange(bool Added, long Key, string? SourceId, string? TargetId, int TypeIndex, int SourceNode = -1, int TargetNode = -1);
 }

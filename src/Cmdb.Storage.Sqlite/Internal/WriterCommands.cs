@@ -38,10 +38,14 @@ internal sealed class WriterCommands : IDisposable
             INSERT INTO ci_fts (rowid, name, identifiers, tags, people, class, attributes)
             VALUES ($rid, $name, $identifiers, $tags, $people, $class, $attributes)
             """, "$rid", "$name", "$identifiers", "$tags", "$people", "$class", "$attributes");
+        // Audit ids are one sequence across audit and relationship_audit (V0008), assigned by the writer.
         InsertAudit = new(c, """
-            INSERT INTO audit (seq, operation, entity_kind, entity_id, ci_a, ci_b, changes)
-            VALUES ($seq, $op, $kind, $entity, $a, $b, $changes)
-            """, "$seq", "$op", "$kind", "$entity", "$a", "$b", "$changes");
+            INSERT INTO audit (id, seq, operation, entity_kind, entity_id, ci_a, ci_b, changes)
+            VALUES ($id, $seq, $op, $kind, $entity, $a, $b, $changes)
+            """, "$id", "$seq", "$op", "$kind", "$entity", "$a", "$b", "$changes");
+        InsertRelationshipAudit = new(c, """
+            INSERT INTO relationship_audit (seq, id, relationship_id, operation, changes) VALUES ($seq, $id, $rel, $op, $changes)
+            """, "$seq", "$id", "$rel", "$op", "$changes");
         InsertRelationship = new(c, """
             INSERT INTO relationship (id, type, source_id, target_id, attributes, valid_from_seq, created_by, attributes_from_seq)
             VALUES ($id, $type, $source, $target, $attributes, $seq, $by, $seq)
@@ -77,6 +81,7 @@ internal sealed class WriterCommands : IDisposable
     public Statement DeleteFts { get; }
     public Statement InsertFts { get; }
     public Statement InsertAudit { get; }
+    public Statement InsertRelationshipAudit { get; }
     public Statement InsertRelationship { get; }
     public Statement SelectRelationship { get; }
     public Statement UpdateRelationship { get; }
@@ -91,7 +96,7 @@ internal sealed class WriterCommands : IDisposable
         foreach (var s in new[]
         {
             SelectCi, SelectCis, InsertCi, UpdateCi, InsertVersion, CloseVersion, InsertIdentifier, CloseIdentifier, DeleteFts,
-            InsertFts, InsertAudit, InsertRelationship, SelectRelationship, UpdateRelationship, InsertRelationshipAttributes, CloseRelationship, InsertTxn,
+            InsertFts, InsertAudit, InsertRelationshipAudit, InsertRelationship, SelectRelationship, UpdateRelationship, InsertRelationshipAttributes, CloseRelationship, InsertTxn,
         })
         {
             s.Dispose();

@@ -11,6 +11,8 @@ internal static class Migrations
         new(4, "incidents and monitoring events", V0004Incidents.Sql),
         new(5, "change templates", V0005ChangeTemplates.Sql),
         new(6, "compact audit entries for new relationships", V0006CompactRelateAudit.Sql),
+        new(7, "compact audit entries for new CIs", V0007CompactCreateAudit.Sql),
+        new(8, "relationship audit table; relationships found by id through the index", V0008RelationshipAudit.Sql),
     ];
 
     public static int Latest => All[^1].Version;

@@ -10,8 +10,9 @@ using Xunit;
 namespace Cmdb.Storage.Tests.Sqlite;
 
 /// <summary>
-/// A new relationship without attributes keeps only its type in the audit row (source and target are the row's CI
-/// columns); history and the audit window still show the three changes, as for a relationship with attributes.
+/// A new relationship without attributes stores no changes in its audit row (type, source and target are the
+/// relationship row's, V0008); history and the audit window still show the three changes, as for a relationship with
+/// attributes.
 /// </summary>
 public sealed class SqliteRelateAuditTests : SqliteFileTests
 {
@@ -29,7 +30,7 @@ public sealed class SqliteRelateAuditTests : SqliteFileTests
             ["type=\"DEPENDS_ON\"", $"source=\"{a}\"", $"target=\"{b}\""],
             Describe(relate.Changes));
         Assert.All(relate.Changes, c => Assert.Null(c.Before));
-        Assert.Equal("\"DEPENDS_ON\"", StoredChanges(relate.Sequence));
+        Assert.Null(StoredChanges(relate.Sequence)); // nothing stored: type, source and target are the relationship row's
         var window = await store.GetAuditAsync([b], Time.GetUtcNow().AddHours(-1), Time.GetUtcNow(), 10, CancellationToken.None);
         Assert.Equal(Describe(relate.Changes), Describe(Assert.Single(window, w => w.Entry.Operation == "relate").Entry.Changes));
     }
@@ -68,13 +69,13 @@ public sealed class SqliteRelateAuditTests : SqliteFileTests
     private static List<string> Describe(IEnumerable<FieldChange> changes) =>
         [.. changes.Select(c => $"{c.Field}={c.After?.ToJsonString()}")];
 
-    private string StoredChanges(long auditId)
+    private string? StoredChanges(long auditId)
     {
         using var connection = new SqliteConnection($"Data Source={Database.Path};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT changes FROM audit WHERE id = $id";
+        cmd.CommandText = "SELECT changes FROM relationship_audit WHERE id = $id";
         cmd.Parameters.AddWithValue("$id", auditId);
-        return (string)cmd.ExecuteScalar()!;
+        return cmd.ExecuteScalar() as string;
     }
 }
