@@ -52,6 +52,7 @@ public sealed partial class GraphIndex
     /// <summary>Makes <paramref name="next"/> current; <paramref name="current"/> (if any) joins the older states. Order: see <see cref="PackedFacts"/>.</summary>
     private void WriteState(int node, NodeState? current, NodeState next)
     {
+        _adjacency.NoteFactsChanged(node); // before the change: see Adjacency.FactsChanged
         var facts = _facts;
         var currentIsObject = facts[2 * node] == PackedFacts.Overflow; // then it heads the chain already
         if (current is not null) Volatile.Write(ref facts[2 * node], PackedFacts.Busy);

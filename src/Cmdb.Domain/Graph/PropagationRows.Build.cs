@@ -83,6 +83,21 @@ internal sealed partial class PropagationRows
         return (nodes.ToArray(), rowStart.ToArray(), from, into);
     }
 
+    /// <summary>Per row of the reverse lists: do all its alternatives take part (known facts, not retired)?</summary>
+    private static int[] WholeRows(int[] rowStart, int[] from, int[] facts)
+    {
+        var rows = rowStart.Length - 1;
+        var whole = new int[(rows + 31) >> 5];
+        for (var r = 0; r < rows; r++)
+        {
+            var all = true;
+            for (var k = rowStart[r]; k < rowStart[r + 1] && all; k++) all = facts[from[k]] >= 0 && !LocalFacts.IsRetired(facts[from[k]]);
+            if (all) whole[r >> 5] |= 1 << (r & 31);
+        }
+
+        return whole;
+    }
+
     /// <summary>A bit per listed node, and per word the number of listed nodes before it: a listed node's row in O(1).</summary>
     private static (int[] Bits, int[] Before) Ranks(int[] listed, int n)
     {

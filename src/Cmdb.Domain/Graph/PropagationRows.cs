@@ -31,6 +31,9 @@ internal sealed partial class PropagationRows
     private readonly int[] _redundantInto;
     private readonly bool[] _backward;
 
+    /// <summary>A bit per row of <see cref="RedundantStart"/>: every alternative listed there took part when the rows were built.</summary>
+    private readonly int[] _whole;
+
     private PropagationRows(Adjacency adjacency, bool[] forward, bool[] backward, int[] start, int[] entry, int[] toPublic, int[] toLocal, long[] facts)
     {
         (RedundantNodes, RedundantStart, RedundantFrom, _redundantInto) = Reverse(start, entry, toPublic, facts);
@@ -42,6 +45,9 @@ internal sealed partial class PropagationRows
         Entry = entry;
         ToPublic = toPublic;
         ToLocal = toLocal;
+        Facts = new int[toPublic.Length];
+        for (var i = 0; i < toPublic.Length; i++) Facts[i] = LocalFacts.Of(facts, toPublic[i], adjacency.LastChange);
+        _whole = WholeRows(RedundantStart, RedundantFrom, Facts);
     }
 
     /// <summary>The compaction the rows were built from (its rows resolve an entry back to its edge).</summary>
@@ -69,6 +75,12 @@ internal sealed partial class PropagationRows
     public int[] ToLocal { get; }
 
     /// <summary>
+    /// Per local node, the facts an impact walk reads (<see cref="LocalFacts"/>) as they were when the rows were built;
+    /// valid for a node while <see cref="Adjacency.FactsChanged"/> has no bit for it.
+    /// </summary>
+    public int[] Facts { get; }
+
+    /// <summary>
     /// False when no row of another node has a redundant entry into local node <paramref name="local"/>: whatever
     /// its minHealthy, trouble that reaches it along these rows is never absorbed by redundancy.
     /// </summary>
@@ -76,11 +88,18 @@ internal sealed partial class PropagationRows
 
     public int NodeCount => ToPublic.Length;
 
+    /// <summary>
+    /// True when every alternative in row <paramref name="row"/> of the reverse lists existed, was not retired and had
+    /// known <see cref="Facts"/> when the rows were built: while no CI's facts changed since (no
+    /// <see cref="Adjacency.FactsChanged"/>), each of them takes part at any commit the rows serve, so they all count.
+    /// </summary>
+    public bool AllAlternativesTakePart(int row) => (_whole[row >> 5] & (1 << (row & 31))) != 0;
+
     /// <summary>Usable for reads at commits from this one on: every compacted interval starts or ends at or before it.</summary>
     public int ValidFrom => Adjacency.LastChange;
 
     /// <summary>Bytes held by the arrays (array headers ignored).</summary>
-    public long Bytes => 4L * (Start.Length + Entry.Length + ToPublic.Length + ToLocal.Length + RedundantNodes.Length + RedundantStart.Length + RedundantFrom.Length + _redundantInto.Length + _listed.Length + _listedBefore.Length);
+    public long Bytes => 4L * (Start.Length + Entry.Length + ToPublic.Length + ToLocal.Length + Facts.Length + RedundantNodes.Length + RedundantStart.Length + RedundantFrom.Length + _redundantInto.Length + _listed.Length + _listedBefore.Length + _whole.Length);
 
     public static int Neighbour(int entry) => entry & NeighbourMask;
 

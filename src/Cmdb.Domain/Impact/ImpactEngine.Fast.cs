@@ -64,7 +64,7 @@ internal static partial class ImpactEngine
         s.Linked = false; // settling reads the rows when it needs links: see SpreadDownRows
         // No overlay row at all when the view was taken: no node can be touched at or before this commit.
         var anyTouched = view.OutOwn.Length > 0 || view.InOwn.Length > 0;
-        return Walk(graph, rules, s, view.Facts, rows, anyTouched);
+        return Walk(graph, rules, s, view.Facts, rows, anyTouched, causes);
     }
 
     /// <summary>Gives a newly met node a slot (reading its packed facts once), or marks it excluded (-1).</summary>

@@ -10,19 +10,25 @@ internal static partial class ImpactEngine
     /// the state: its CI is at least as badly affected, and following predecessors reaches a cause without a loop.
     /// </summary>
     /// <remarks>
-    /// The fixpoint in three passes instead of a worklist of state changes. (1) Down spreads breadth-first from the
-    /// causes; a redundant link into a CI with minHealthy only counts a failed alternative, and the CI goes down once
-    /// fewer than minHealthy alternatives are left. (2) Degraded: a CI with minHealthy that lost an alternative without
-    /// going down, and, along redundant links, CIs with minHealthy whose alternative is degraded. (3) Every other
-    /// reached CI is at risk: it is reached through CIs that are at least at risk, and keeps the reaching pass's
-    /// predecessor (which comes before it in reach order). Alternatives are only counted for CIs that lose one.
-    /// After a walk over the propagation rows the passes read links from the rows, and are skipped when no reached CI
-    /// with minHealthy has a redundant link from a reached CI (then every reached CI is down, with the walk's
-    /// predecessor, exactly as pass 1 would give).
+    /// The fixpoint in three passes instead of a worklist of state changes. (1) Down spreads from the causes: the
+    /// slots are read in reach order, and each down slot passes trouble over its links in row order; a redundant link
+    /// into a CI with minHealthy only counts a failed alternative, and the CI goes down once fewer than minHealthy
+    /// alternatives are left; a CI that goes down after its own links were read is queued and read again at once.
+    /// (2) Degraded: a CI with minHealthy that lost an alternative without going down, and, along redundant links, CIs
+    /// with minHealthy whose alternative is degraded. (3) Every other reached CI is at risk: it is reached through CIs
+    /// that are at least at risk, and keeps the reaching pass's predecessor (which comes before it in reach order).
+    /// Alternatives are only counted for CIs that lose one. A walk over the propagation rows runs pass 1 itself
+    /// (<see cref="Walk"/>, same order, so both walks give the same states and predecessors).
     /// </remarks>
     public static void Settle(GraphIndex graph, TraversalRules rules, TraversalScratch s, int causes)
     {
         var state = s.State;
+        if (s.Settled)
+        {
+            if (s.Absorbed && s.Propagation is { } walked) SpreadDegradedRows(rules, s, walked);
+            return; // nothing absorbed: every reached CI went down in the walk
+        }
+
         state.AsSpan(0, causes).Fill(ImpactState.Down);
         if (!NeedsWorklist(rules, s, causes))
         {
@@ -32,14 +38,9 @@ internal static partial class ImpactEngine
 
         state.AsSpan(causes, s.Count - causes).Clear();
         s.FailedAlternatives.AsSpan(0, s.Count).Clear();
-        if (!s.Linked && s.Propagation is { } rows)
-        {
-            if (SpreadDownRows(graph, rules, s, rows, causes) < s.Count) SpreadDegradedRows(rules, s, rows);
-            return;
-        }
-
-        var tail = SpreadDown(graph, rules, s, causes);
-        if (tail < s.Count) SpreadDegraded(s);
+        s.Absorbed = false;
+        SpreadDown(graph, rules, s, causes);
+        if (s.Absorbed) SpreadDegraded(s);
     }
 
     private static bool NeedsWorklist(TraversalRules rules, TraversalScratch s, int causes)
@@ -48,56 +49,38 @@ internal static partial class ImpactEngine
         for (var i = causes; i < s.Count; i++)
         {
             if (s.MinHealthy[i] <= 0) continue;
-            if (s.Propagation is { } rows && !s.Linked)
-            {
-                if (MayAbsorb(s, rows, i)) return true;
-                continue;
-            }
-
             return s.Linked ? true : throw new InvalidOperationException("Settling redundancy needs the links of a reaching pass run for settling.");
         }
 
         return false;
     }
 
-    /// <summary>Pass 1; returns how many slots are down. A CI that lost an alternative but not enough is left degraded for now.</summary>
-    private static int SpreadDown(GraphIndex graph, TraversalRules rules, TraversalScratch s, int causes)
+    /// <summary>Pass 1 over the recorded links. A CI that lost an alternative but not enough is left degraded for now.</summary>
+    private static void SpreadDown(GraphIndex graph, TraversalRules rules, TraversalScratch s, int causes)
     {
         var state = s.State;
-        var failed = s.FailedAlternatives;
-        var queue = s.Work;
-        var tail = 0;
-        for (var i = 0; i < causes; i++) queue[tail++] = i;
-        for (var head = 0; head < tail; head++)
+        for (var head = 0; head < s.Count; head++)
         {
-            var u = queue[head];
-            for (int k = s.LinkStart[u], end = s.LinkStart[u + 1]; k < end; k++)
+            if (state[head] != ImpactState.Down) continue;
+            var queued = 0;
+            for (int k = s.LinkStart[head], end = s.LinkStart[head + 1]; k < end; k++)
             {
                 var v = s.LinkSlot[k];
                 if (state[v] == ImpactState.Down) continue; // the causes too
-                if (s.LinkRedundant[k] && s.MinHealthy[v] > 0)
+                if (Fail(graph, rules, s, causes, v, s.LinkEdge[k], s.LinkRedundant[k]) && v <= head) s.Work[queued++] = v;
+            }
+
+            for (var q = 0; q < queued; q++)
+            {
+                var u = s.Work[q];
+                for (int k = s.LinkStart[u], end = s.LinkStart[u + 1]; k < end; k++)
                 {
-                    var f = ++failed[v];
-                    if (f == 1) s.Alternatives[v] = CountAlternatives(graph, rules, s, v, causes);
-                    if (s.Alternatives[v] - f >= s.MinHealthy[v])
-                    {
-                        if (f == 1)
-                        {
-                            state[v] = ImpactState.Degraded;
-                            s.Pred[v] = s.LinkEdge[k];
-                        }
-
-                        continue;
-                    }
+                    var v = s.LinkSlot[k];
+                    if (state[v] == ImpactState.Down) continue;
+                    if (Fail(graph, rules, s, causes, v, s.LinkEdge[k], s.LinkRedundant[k]) && v <= head) s.Work[queued++] = v;
                 }
-
-                state[v] = ImpactState.Down;
-                s.Pred[v] = s.LinkEdge[k];
-                queue[tail++] = v;
             }
         }
-
-        return tail;
     }
 
     /// <summary>Passes 2 and 3: degraded spreads along redundant links into CIs with minHealthy; the rest is at risk.</summary>
@@ -124,10 +107,7 @@ internal static partial class ImpactEngine
             }
         }
 
-        for (var i = 0; i < s.Count; i++)
-        {
-            if (state[i] == ImpactState.None) state[i] = ImpactState.AtRisk;
-        }
+        AtRiskRest(s);
     }
 
     /// <summary>Counts the live redundant relationships through which trouble could reach the slot's CI.</summary>
@@ -159,6 +139,7 @@ internal static partial class ImpactEngine
     /// </summary>
     private static int CountAlternatives(GraphIndex graph, TraversalRules rules, TraversalScratch s, PropagationRows rows, int row)
     {
+        if (rows.AllAlternativesTakePart(row) && rows.Adjacency.FactsChanged is null) return rows.RedundantStart[row + 1] - rows.RedundantStart[row];
         var n = 0;
         var mark = s.LocalMark;
         var stamp = s.LocalStamp;

@@ -3,49 +3,67 @@ using Cmdb.Domain.Graph;
 namespace Cmdb.Domain.Impact;
 
 /// <remarks>
-/// Settling after a walk over the propagation rows, which records no links: the links of a slot are read from its
-/// row when the pass needs them — in row order, the followed entries to another reached slot. The walk met every
-/// entry of every reached CI's row (past the depth limit none was unseen), so a neighbour reached now was reached
-/// when the walk met the entry: these are exactly the links <see cref="Reach"/> records, in the same order, and the
-/// passes below are <see cref="SpreadDown"/> and <see cref="SpreadDegraded"/> over them.
+/// Settling after a walk over the propagation rows, which records no links: pass 1 runs inside the walk
+/// (<see cref="Walk"/>), and the links of a slot are read from its row when a pass needs them — in row order, the
+/// followed entries to another reached slot. The walk met every entry of every reached CI's row (past the depth limit
+/// none was unseen), so a neighbour reached now was reached when the walk met the entry: these are exactly the links
+/// <see cref="Reach"/> records, in the same order, and the passes below are <see cref="SpreadDown"/>'s re-queued CIs and
+/// <see cref="SpreadDegraded"/> over them.
 /// </remarks>
 internal static partial class ImpactEngine
 {
-    /// <summary>
-    /// False when no redundant link from a reached CI can enter the slot's CI, so trouble that reaches it is never
-    /// absorbed (if no slot may absorb, every reached CI is down and settling has nothing to do). Every reached CI's
-    /// row is untouched (the walk checked), so its links are a subset of its row.
-    /// </summary>
-    private static bool MayAbsorb(TraversalScratch s, PropagationRows rows, int slot)
+    /// <summary>The causes are down, nothing has failed yet (before pass 1).</summary>
+    private static void BeginStates(TraversalScratch s, int causes)
     {
-        var local = s.Local[slot];
-        if (!rows.HasRedundantInto(local)) return false;
-        var row = rows.RedundantRow(local);
-        if (row < 0) return true; // minHealthy named after the rows were built: its alternatives are not listed
-        var mark = s.LocalMark;
-        var stamp = s.LocalStamp;
-        var from = rows.RedundantFrom;
-        for (int k = rows.RedundantStart[row], end = rows.RedundantStart[row + 1]; k < end; k++)
-        {
-            var m = mark[from[k]];
-            if ((m & TraversalScratch.StampMask) == stamp && (m & TraversalScratch.SlotMask) != TraversalScratch.ExcludedSlot) return true;
-        }
-
-        return false;
+        s.State.AsSpan(0, causes).Fill(ImpactState.Down);
+        s.FailedAlternatives.AsSpan(0, causes).Clear();
+        s.Absorbed = false;
     }
 
-    /// <summary><see cref="SpreadDown"/> reading each slot's links from its row.</summary>
-    private static int SpreadDownRows(GraphIndex graph, TraversalRules rules, TraversalScratch s, PropagationRows rows, int causes)
+    /// <summary>
+    /// Pass 1's step: a down CI passes trouble to slot <paramref name="t"/> (not down yet) over a link whose explaining
+    /// edge or entry is <paramref name="why"/>. A redundant link into a CI with minHealthy only counts a failed
+    /// alternative; the CI goes down once fewer than minHealthy are left (at its first failure it is degraded for now).
+    /// True when <paramref name="t"/> went down.
+    /// </summary>
+    private static bool Fail(GraphIndex graph, TraversalRules rules, TraversalScratch s, int causes, int t, int why, bool redundant)
     {
-        var (state, failed, queue, minHealthy, local, mark) = (s.State, s.FailedAlternatives, s.Work, s.MinHealthy, s.Local, s.LocalMark);
+        var minHealthy = s.MinHealthy[t];
+        if (redundant && minHealthy > 0)
+        {
+            var f = ++s.FailedAlternatives[t];
+            if (f == 1) s.Alternatives[t] = CountAlternatives(graph, rules, s, t, causes);
+            if (s.Alternatives[t] - f >= minHealthy)
+            {
+                if (f == 1)
+                {
+                    s.State[t] = ImpactState.Degraded;
+                    s.Pred[t] = why;
+                    s.Absorbed = true;
+                }
+
+                return false;
+            }
+        }
+
+        s.State[t] = ImpactState.Down;
+        s.Pred[t] = why;
+        return true;
+    }
+
+    /// <summary>
+    /// Pass 1 for the CIs that went down after the walk read their rows (the first <paramref name="queued"/> of the
+    /// work queue): their rows are read again, and a CI they take down whose row was read already joins the queue.
+    /// </summary>
+    private static void DrainRows(GraphIndex graph, TraversalRules rules, TraversalScratch s, PropagationRows rows, int causes, int head, int queued)
+    {
+        var (state, queue, local, mark) = (s.State, s.Work, s.Local, s.LocalMark);
         var (rowStart, entries) = (rows.Start, rows.Entry);
         var filter = rules.FiltersTypes ? rules.Followed : null;
         var stamp = s.LocalStamp;
-        var tail = 0;
-        for (var i = 0; i < causes; i++) queue[tail++] = i;
-        for (var head = 0; head < tail; head++)
+        for (var q = 0; q < queued; q++)
         {
-            var u = local[queue[head]];
+            var u = local[queue[q]];
             for (int i = rowStart[u], end = rowStart[u + 1]; i < end; i++)
             {
                 var entry = entries[i];
@@ -54,30 +72,10 @@ internal static partial class ImpactEngine
                 var m = mark[w];
                 var v = m & TraversalScratch.SlotMask;
                 if ((m & TraversalScratch.StampMask) != stamp || v == TraversalScratch.ExcludedSlot || w == u) continue;
-                if (state[v] == ImpactState.Down) continue; // the causes too
-                if (entry < 0 && minHealthy[v] > 0)
-                {
-                    var f = ++failed[v];
-                    if (f == 1) s.Alternatives[v] = CountAlternatives(graph, rules, s, v, causes);
-                    if (s.Alternatives[v] - f >= minHealthy[v])
-                    {
-                        if (f == 1)
-                        {
-                            state[v] = ImpactState.Degraded;
-                            s.Pred[v] = i;
-                        }
-
-                        continue;
-                    }
-                }
-
-                state[v] = ImpactState.Down;
-                s.Pred[v] = i;
-                queue[tail++] = v;
+                if (state[v] == ImpactState.Down) continue;
+                if (Fail(graph, rules, s, causes, v, i, entry < 0) && v <= head) queue[queued++] = v;
             }
         }
-
-        return tail;
     }
 
     /// <summary><see cref="SpreadDegraded"/> reading each slot's links from its row.</summary>
@@ -111,6 +109,13 @@ internal static partial class ImpactEngine
             }
         }
 
+        AtRiskRest(s);
+    }
+
+    /// <summary>Pass 3: every reached CI not yet down or degraded is at risk (with the reaching pass's predecessor).</summary>
+    private static void AtRiskRest(TraversalScratch s)
+    {
+        var state = s.State;
         for (var i = 0; i < s.Count; i++)
         {
             if (state[i] == ImpactState.None) state[i] = ImpactState.AtRisk;

@@ -97,6 +97,8 @@ internal sealed partial class TraversalScratch
         Count = 0;
         LinkCount = 0;
         Linked = false;
+        Settled = false;
+        Absorbed = false;
         Propagation = null;
         ToLocal = null;
         if (++Generation == int.MaxValue)

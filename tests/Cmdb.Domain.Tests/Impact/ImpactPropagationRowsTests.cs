@@ -111,7 +111,7 @@ public class ImpactPropagationRowsTests
         Assert.Equal(["S2T", "T2S"], result.PathTo("c")!.Select(s => s.RelationshipType));
     }
 
-    private static string Describe(ImpactResult result)
+    internal static string Describe(ImpactResult result)
     {
         var lines = result.Items(0, result.TotalCount).Select(item =>
             $"{item.CiId} {item.State} {item.Depth} {item.IsCause} {item.Environment} {item.Criticality} " +
