@@ -73,19 +73,7 @@ public class ImpactLocalFactsTests
                     Environments = random.Next(4) == 0 ? [Environments[random.Next(Environments.Length)]] : null,
                     IncludeRetired = random.Next(4) == 0,
                 };
-                var fast = ImpactPropagationRowsTests.Describe(analyzer.Impact(graph, causes, scope));
-                ImpactEngine.t_generalRowsOnly = true;
-                string general;
-                try
-                {
-                    general = ImpactPropagationRowsTests.Describe(analyzer.Impact(graph, causes, scope));
-                }
-                finally
-                {
-                    ImpactEngine.t_generalRowsOnly = false;
-                }
-
-                Assert.True(general == fast, $"graph {graphNo}, query {queryNo}:\ngeneral:\n{general}\n---\npropagation rows:\n{fast}");
+                ImpactPropagationRowsTests.AssertWalksAgree(analyzer, graph, causes, scope, $"graph {graphNo}, query {queryNo}");
                 queries++;
             }
         }
