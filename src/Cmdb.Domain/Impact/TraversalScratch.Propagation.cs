@@ -38,6 +38,9 @@ internal sealed partial class TraversalScratch
     /// <summary>Per slot, the packed class, environment and criticality (runs over the propagation rows only).</summary>
     public long[] Info = new long[64];
 
+    /// <summary>The slots of the business services while <see cref="ImpactCounts.FromWalk"/> counts (grown on demand).</summary>
+    public int[] ServiceSlots = [];
+
     /// <summary>Gives <paramref name="node"/> the next slot, marking it under its local number.</summary>
     public int Add(int node, int depth, int pred, int minHealthy, int local)
     {
