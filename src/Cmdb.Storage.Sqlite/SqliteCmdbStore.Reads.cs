@@ -58,10 +58,13 @@ public sealed partial class SqliteCmdbStore
         cmd.Parameters.AddWithValue("$scheme", scheme);
         cmd.Parameters.AddWithValue("$value", value);
         cmd.CommandText = asOf is null
-            ? $"SELECT v.doc FROM identifier i JOIN {CurrentCi} AND c.id = i.ci_id WHERE i.scheme = $scheme AND i.value = $value AND i.valid_to_seq IS NULL"
+            ? $"SELECT v.doc FROM identifier_current i JOIN {CurrentCi} AND c.id = i.ci_id WHERE i.scheme = $scheme AND i.value = $value"
             : $"""
-              SELECT v.doc FROM identifier i JOIN ci_version v ON v.ci_id = i.ci_id
-              WHERE i.scheme = $scheme AND i.value = $value AND {SqlText.ValidAt("i")} AND {SqlText.ValidAt("v")}
+              SELECT v.doc FROM (SELECT ci_id, valid_from_seq, valid_to_seq FROM identifier WHERE scheme = $scheme AND value = $value
+                                 UNION ALL
+                                 SELECT ci_id, valid_from_seq, NULL FROM identifier_current WHERE scheme = $scheme AND value = $value) i
+              JOIN ci_version v ON v.ci_id = i.ci_id
+              WHERE {SqlText.ValidAt("i")} AND {SqlText.ValidAt("v")}
               """;
         BindSeq(cmd, asOf);
         var doc = await cmd.ExecuteScalarAsync(cancellationToken);

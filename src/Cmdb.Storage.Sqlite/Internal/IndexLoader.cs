@@ -121,7 +121,7 @@ internal sealed partial class IndexLoader(SqliteConnection connection, ModelCata
         identifiers.Bind(graph);
         using var db = new StartupConnection(connection.DataSource);
         identifiers.EnsureCapacity(graph.NodeCount + (graph.NodeCount / 4)); // about one per CI in practice
-        using var r = db.Query("SELECT scheme, value, ci_id FROM identifier WHERE valid_to_seq IS NULL");
+        using var r = db.Query("SELECT scheme, value, ci_id FROM identifier_current");
         var schemes = new List<(byte[] Utf8, string Text)>(); // a handful: a scan beats decoding and hashing the name
         while (r.Read())
         {

@@ -115,6 +115,7 @@ internal sealed partial class WriteSession
             if (change.Before?.GetValue<string>() is { } old)
             {
                 Run(_sql.CloseIdentifier, scheme, old, _seq);
+                Run(_sql.DropCurrentIdentifier, scheme, old);
                 _identifierOverlay[(scheme, old)] = null;
             }
 

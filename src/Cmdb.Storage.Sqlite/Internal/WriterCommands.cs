@@ -29,10 +29,15 @@ internal sealed class WriterCommands : IDisposable
         InsertVersion = new(c, "INSERT INTO ci_version (ci_id, version, valid_from_seq, doc) VALUES ($id, $version, $seq, $doc)",
             "$id", "$version", "$seq", "$doc");
         CloseVersion = new(c, "UPDATE ci_version SET valid_to_seq = $seq WHERE ci_id = $id AND version = $version", "$id", "$version", "$seq");
-        InsertIdentifier = new(c, "INSERT INTO identifier (scheme, value, ci_id, valid_from_seq) VALUES ($scheme, $value, $id, $seq)",
+        InsertIdentifier = new(c, "INSERT INTO identifier_current (scheme, value, ci_id, valid_from_seq) VALUES ($scheme, $value, $id, $seq)",
             "$scheme", "$value", "$id", "$seq");
-        CloseIdentifier = new(c, "UPDATE identifier SET valid_to_seq = $seq WHERE scheme = $scheme AND value = $value AND valid_to_seq IS NULL",
-            "$scheme", "$value", "$seq");
+        // Ending an identifier (V0009): its row moves from identifier_current into identifier, with its end.
+        CloseIdentifier = new(c, """
+            INSERT INTO identifier (scheme, value, ci_id, valid_from_seq, valid_to_seq)
+            SELECT scheme, value, ci_id, valid_from_seq, $seq FROM identifier_current WHERE scheme = $scheme AND value = $value
+            """, "$scheme", "$value", "$seq");
+        DropCurrentIdentifier = new(c, "DELETE FROM identifier_current WHERE scheme = $scheme AND value = $value",
+            "$scheme", "$value");
         DeleteFts = new(c, "DELETE FROM ci_fts WHERE rowid = $rid", "$rid");
         InsertFts = new(c, """
             INSERT INTO ci_fts (rowid, name, identifiers, tags, people, class, attributes)
@@ -78,6 +83,7 @@ internal sealed class WriterCommands : IDisposable
     public Statement CloseVersion { get; }
     public Statement InsertIdentifier { get; }
     public Statement CloseIdentifier { get; }
+    public Statement DropCurrentIdentifier { get; }
     public Statement DeleteFts { get; }
     public Statement InsertFts { get; }
     public Statement InsertAudit { get; }
@@ -95,7 +101,7 @@ internal sealed class WriterCommands : IDisposable
         Fingerprint.Dispose();
         foreach (var s in new[]
         {
-            SelectCi, SelectCis, InsertCi, UpdateCi, InsertVersion, CloseVersion, InsertIdentifier, CloseIdentifier, DeleteFts,
+            SelectCi, SelectCis, InsertCi, UpdateCi, InsertVersion, CloseVersion, InsertIdentifier, CloseIdentifier, DropCurrentIdentifier, DeleteFts,
             InsertFts, InsertAudit, InsertRelationshipAudit, InsertRelationship, SelectRelationship, UpdateRelationship, InsertRelationshipAttributes, CloseRelationship, InsertTxn,
         })
         {

@@ -47,7 +47,7 @@ public sealed partial class SqlitePipelinedWriteTests : SqliteFileTests
         {
             side.Open();
             using var cmd = side.CreateCommand();
-            cmd.CommandText = "INSERT INTO identifier (scheme, value, ci_id, valid_from_seq) VALUES ('cmdb.key', 'key-2000', $holder, 1)";
+            cmd.CommandText = "INSERT INTO identifier_current (scheme, value, ci_id, valid_from_seq) VALUES ('cmdb.key', 'key-2000', $holder, 1)";
             cmd.Parameters.AddWithValue("$holder", holder);
             cmd.ExecuteNonQuery();
         }

@@ -102,7 +102,7 @@ public sealed class SqliteRelationshipAuditMigrationTests : SqliteFileTests, IDi
             INSERT INTO ci_version (ci_id, version, valid_from_seq, valid_to_seq, doc)
                 SELECT ci_id, version, valid_from_seq, valid_to_seq, doc FROM src.ci_version;
             INSERT INTO identifier (scheme, value, ci_id, valid_from_seq, valid_to_seq)
-                SELECT scheme, value, ci_id, valid_from_seq, valid_to_seq FROM src.identifier;
+                SELECT scheme, value, ci_id, valid_from_seq, NULL FROM src.identifier_current;
             INSERT INTO txn (seq, at, actor) SELECT seq, at, actor FROM src.txn;
             """);
         Execute(c, "DETACH DATABASE src");

@@ -53,9 +53,9 @@ public sealed class SqliteSchemaTests : SqliteFileTests
         await (await OpenAsync()).DisposeAsync();
         const string Ci = "INSERT INTO ci (id, class, name, status, version) VALUES ('{0}', 'Application', 'n', 'active', 1);";
         Scalar(string.Format(System.Globalization.CultureInfo.InvariantCulture, Ci, "A") + string.Format(System.Globalization.CultureInfo.InvariantCulture, Ci, "B"));
-        Scalar("INSERT INTO identifier (scheme, value, ci_id, valid_from_seq) VALUES ('fqdn', 'x', 'A', 1)");
+        Scalar("INSERT INTO identifier_current (scheme, value, ci_id, valid_from_seq) VALUES ('fqdn', 'x', 'A', 1)");
 
-        var e = Assert.Throws<SqliteException>(() => Scalar("INSERT INTO identifier (scheme, value, ci_id, valid_from_seq) VALUES ('fqdn', 'x', 'B', 1)"));
+        var e = Assert.Throws<SqliteException>(() => Scalar("INSERT INTO identifier_current (scheme, value, ci_id, valid_from_seq) VALUES ('fqdn', 'x', 'B', 1)"));
 
         Assert.Equal(19, e.SqliteErrorCode); // SQLITE_CONSTRAINT
     }
