@@ -16,7 +16,7 @@ public class ImpactLocalFactsTests
 {
     private static readonly ModelCatalog Model = RandomImpactGraphs.Model;
 
-    private static readonly string[] Environments = ["prod", "staging", "dev"];
+    private static readonly string[] Environments = RandomImpactGraphs.Environments;
 
     [Fact]
     public void Impact_CiRetiredAfterRowsWereBuilt_FastPathSkipsItNowAndKeepsItAsOfBefore()
@@ -50,7 +50,7 @@ public class ImpactLocalFactsTests
         {
             var size = random.Next(10, 201);
             var b = new GraphBuilder(Model);
-            for (var i = 0; i < size; i++) AddOrChange(b, random, classes, i);
+            for (var i = 0; i < size; i++) RandomImpactGraphs.AddCi(b, random, classes, i);
             RandomImpactGraphs.AddEdges(b, random, size, types, [], size * random.Next(10, 41) / 10, 40);
             b.Commit(out var first);
             b.Graph.Compact();
@@ -58,7 +58,7 @@ public class ImpactLocalFactsTests
             for (var i = 0; i < size / 4; i++)
             {
                 if (random.Next(3) == 0) b.Retire($"ci{random.Next(size)}");
-                else AddOrChange(b, random, classes, random.Next(size));
+                else RandomImpactGraphs.AddCi(b, random, classes, random.Next(size));
             }
 
             var graph = b.Build();
@@ -80,11 +80,4 @@ public class ImpactLocalFactsTests
 
         Assert.True(ImpactEngine.t_propagationWalks > queries * 9 / 10, $"only {ImpactEngine.t_propagationWalks} of {queries} walks used the propagation rows");
     }
-
-    private static void AddOrChange(GraphBuilder b, Random random, string[] classes, int i) =>
-        b.Ci($"ci{i}", classes[random.Next(classes.Length)],
-            minHealthy: random.Next(3) == 0 ? random.Next(1, 4) : null,
-            status: random.Next(20) == 0 ? CiStatus.Retired : CiStatus.Active,
-            environment: random.Next(4) == 0 ? null : Environments[random.Next(Environments.Length)],
-            criticality: random.Next(3) == 0 ? null : random.Next(1, 5));
 }

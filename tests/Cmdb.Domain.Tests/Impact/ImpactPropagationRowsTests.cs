@@ -16,7 +16,7 @@ public class ImpactPropagationRowsTests
 {
     private static readonly ModelCatalog Model = RandomImpactGraphs.Model;
 
-    private static readonly string[] Environments = ["prod", "staging", "dev"];
+    private static readonly string[] Environments = RandomImpactGraphs.Environments;
 
     /// <summary>
     /// <paramref name="later"/>: 0 no write after the compaction (the fast path answers), 1 a second commit in the
@@ -39,14 +39,7 @@ public class ImpactPropagationRowsTests
         {
             var size = random.Next(10, 301);
             var b = new GraphBuilder(Model);
-            for (var i = 0; i < size; i++)
-            {
-                b.Ci($"ci{i}", classes[random.Next(classes.Length)],
-                    minHealthy: random.Next(3) == 0 ? random.Next(1, 4) : null,
-                    status: random.Next(20) == 0 ? CiStatus.Retired : CiStatus.Active,
-                    environment: random.Next(4) == 0 ? null : Environments[random.Next(Environments.Length)],
-                    criticality: random.Next(3) == 0 ? null : random.Next(1, 5));
-            }
+            for (var i = 0; i < size; i++) RandomImpactGraphs.AddCi(b, random, classes, i);
 
             var edges = new List<(string, string, string)>();
             RandomImpactGraphs.AddEdges(b, random, size, types, edges, size * random.Next(10, 41) / 10, 40);

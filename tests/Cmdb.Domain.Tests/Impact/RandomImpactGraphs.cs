@@ -1,3 +1,4 @@
+using Cmdb.Domain.Items;
 using Cmdb.Domain.Model;
 using Cmdb.Testing;
 
@@ -14,6 +15,16 @@ internal static class RandomImpactGraphs
         TestModels.Type("BOTH", Propagation.Both),
         TestModels.Type("BOTH_R", Propagation.Both, redundant: true),
         TestModels.Type("NONE_R", Propagation.None, redundant: true));
+
+    public static readonly string[] Environments = ["prod", "staging", "dev"];
+
+    /// <summary>Adds (or, if it exists, rewrites) ci<paramref name="i"/> with a random class and random facts.</summary>
+    public static void AddCi(GraphBuilder b, Random random, string[] classes, int i) =>
+        b.Ci($"ci{i}", classes[random.Next(classes.Length)],
+            minHealthy: random.Next(3) == 0 ? random.Next(1, 4) : null,
+            status: random.Next(20) == 0 ? CiStatus.Retired : CiStatus.Active,
+            environment: random.Next(4) == 0 ? null : Environments[random.Next(Environments.Length)],
+            criticality: random.Next(3) == 0 ? null : random.Next(1, 5));
 
     /// <summary>Adds <paramref name="count"/> random edges among ci0..ci(size-1); about one in <paramref name="selfLoopOneIn"/> is a self-loop.</summary>
     public static void AddEdges(GraphBuilder b, Random random, int size, string[] types, List<(string, string, string)> edges, int count, int selfLoopOneIn)
