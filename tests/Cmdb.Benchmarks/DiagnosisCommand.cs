@@ -12,7 +12,7 @@ namespace Cmdb.Benchmarks;
 /// <c>diagnosis</c>: accuracy of the diagnosis engine on injected faults (see <see cref="DiagnosisScenarioGenerator"/>)
 /// in two estate shapes, against the naive ranking on the same scenarios, and its latency on a large estate.
 /// </summary>
-internal static class DiagnosisCommand
+internal static partial class DiagnosisCommand
 {
     private static readonly DateTimeOffset At = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Start = At.AddDays(3);
@@ -69,16 +69,21 @@ internal static class DiagnosisCommand
         var only = Text(args, "--estates")?.Split(',').Select(x => int.Parse(x, CultureInfo.InvariantCulture)).ToHashSet();
         var settings = args.Contains("--single-only") ? [DiagnosisSetting.SingleFault]
             : Text(args, "--settings")?.Split(',').Select(Enum.Parse<DiagnosisSetting>).ToArray() ?? Enum.GetValues<DiagnosisSetting>();
+        // --oracle: the Bayes-optimal ranker that knows the generator's model, beside the product (accuracy estates only).
+        var oracleRows = new List<string>();
         for (var e = 0; e < estates.Length; e++)
         {
             if (only is not null && !only.Contains(e)) continue;
             var graph = estates[e].Build();
             var large = e == estates.Length - 1;
             var truth = new DiagnosisTruth(graph, probabilistic, monitored);
+            var oracle = args.Contains("--oracle") && !large ? new DiagnosisOracle(graph, monitored, spreadingOnly: !anyFault) : null;
+            if (oracle is not null) oracleRows.Add(Shapes(estates[e].Name, graph));
             foreach (var setting in large ? [DiagnosisSetting.SingleFault] : settings)
             {
                 var generator = new DiagnosisScenarioGenerator(graph, monitored, Start, seed + (int)setting, spreadingFaultsOnly: !anyFault);
                 var tally = new DiagnosisTally(setting);
+                var oracleTally = new DiagnosisOracleTally(setting, seed.ToString(CultureInfo.InvariantCulture));
                 for (var t = 0; t < (large ? latencyTrials : trials); t++)
                 {
                     var scenario = generator.Next(setting);
@@ -96,11 +101,15 @@ internal static class DiagnosisCommand
                     var why = tally.Add(scenario, result, baseline, ms, cpuMs, truths, id => generator.CanFail(id, setting));
                     if (verbose && why.Count > 0) Report.Line($"  why: {string.Join(", ", why)}");
                     if (verbose) Explain(graph, scenario, result);
+                    if (oracle is not null) CompareWithOracle(graph, scenario, result, oracle, oracleTally, truths, args.Contains("--oracle-verbose"));
                 }
 
                 Report.Line(tally.Row(estates[e].Name));
+                if (oracle is not null) oracleRows.Add(oracleTally.Row(estates[e].Name) + " twins by shape: " + oracleTally.TwinShapes());
             }
         }
+
+        PrintOracle(oracleRows);
     }
 
     /// <summary>Prints a miss: the truth and the winner with their tallies, for tuning the model.</summary>

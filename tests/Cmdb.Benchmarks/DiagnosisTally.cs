@@ -12,7 +12,7 @@ internal sealed class DiagnosisTally(DiagnosisSetting setting)
 {
     private readonly List<double> _ms = [];
     private readonly List<double> _cpuMs = [];
-    private int _trials, _indistinguishable, _top1, _top3, _distinctTop1, _indistinctTop1, _indistinctGroupTop1, _naiveTop1, _naiveTop3;
+    private int _trials, _indistinguishable, _top1, _top3, _distinctTop1, _distinctTop3, _indistinctTop1, _indistinctGroupTop1, _naiveTop1, _naiveTop3;
     private int _missTwin, _missChild, _missDecoy, _missOther, _missNeverFails, _knownSetTop1;
     private double _ceiling;
 
@@ -64,6 +64,7 @@ internal sealed class DiagnosisTally(DiagnosisSetting setting)
         else
         {
             _distinctTop1 += hit1 ? 1 : 0;
+            _distinctTop3 += ranks.All(r => r <= far) ? 1 : 0;
         }
 
         var why = new List<string>();
@@ -85,7 +86,7 @@ internal sealed class DiagnosisTally(DiagnosisSetting setting)
     }
 
     public static string Header =>
-        "| estate | setting | trials | indist. | top-1 | top-3 | top-1 distinguishable | top-1 indist. (exact / group) | coin-flip ceiling | misses twin / child / decoy / other | of them to a CI never faulted | top-1 if never-faulted CIs were struck out | naive top-1 | naive top-3 | median ms | p90 ms | median CPU ms | p90 CPU ms |";
+        "| estate | setting | trials | indist. | top-1 | top-3 | top-1 / top-3 distinguishable | top-1 indist. (exact / group) | coin-flip ceiling | misses twin / child / decoy / other | of them to a CI never faulted | top-1 if never-faulted CIs were struck out | naive top-1 | naive top-3 | median ms | p90 ms | median CPU ms | p90 CPU ms |";
 
     public static string Rule => "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|";
 
@@ -94,7 +95,7 @@ internal sealed class DiagnosisTally(DiagnosisSetting setting)
         _ms.Sort();
         _cpuMs.Sort();
         var distinct = _trials - _indistinguishable;
-        return $"| {estate} | {setting} | {_trials} | {_indistinguishable} | {P(_top1, _trials)} | {P(_top3, _trials)} | {P(_distinctTop1, distinct)} | "
+        return $"| {estate} | {setting} | {_trials} | {_indistinguishable} | {P(_top1, _trials)} | {P(_top3, _trials)} | {P(_distinctTop1, distinct)} / {P(_distinctTop3, distinct)} | "
             + $"{P(_indistinctTop1, _indistinguishable)} / {P(_indistinctGroupTop1, _indistinguishable)} | {100.0 * _ceiling / _trials:F1} % | "
             + $"{_missTwin} / {_missChild} / {_missDecoy} / {_missOther} | {_missNeverFails} | {P(_knownSetTop1, _trials)} | {P(_naiveTop1, _trials)} | {P(_naiveTop3, _trials)} | "
             + $"{_ms[_ms.Count / 2]:F1} | {_ms[(int)(_ms.Count * 0.9)]:F1} | {_cpuMs[_cpuMs.Count / 2]:F1} | {_cpuMs[(int)(_cpuMs.Count * 0.9)]:F1} |";
