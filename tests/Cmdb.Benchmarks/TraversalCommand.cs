@@ -22,10 +22,12 @@ internal static class TraversalCommand
         var propagationBytes = graph.PreparePropagationRows();
         Report.Line($"propagation rows (impact fast path): {propagationBytes / 1e6:F1} MB, built in {prepare.Elapsed.TotalMilliseconds:F0} ms");
         var bfs = new BfsBaseline(graph);
+        var floor = new PropagationBfs(graph);
         var analyzer = new ImpactAnalyzer();
         var scope = new ImpactScope { MaxDepth = analyzer.Options.MaxDepthCap };
         using var cte = o.Sqlite ? SqliteCteClosure.Create(estate, DatabasePath(o)) : null;
         var results = new List<string>();
+        var floors = new List<string>();
         // Profiling one reference: CMDB_TRAVERSAL_ONLY=hypervisor (a role) skips the others.
         var only = Environment.GetEnvironmentVariable("CMDB_TRAVERSAL_ONLY");
         foreach (var r in estate.References.All)
@@ -40,6 +42,10 @@ internal static class TraversalCommand
 
             var plain = Sampler.Measure(() => bfs.Closure(r.Index, seq), o.Seconds);
             Report.Line($"  BFS baseline            {plain}; {Report.Rate(scanned / plain.Median)} edges scanned, {Report.Rate(reached / plain.Median)} CIs reached");
+            var floorReached = floor.Closure(r.Index, branchFree: false);
+            var floorCpu = ThreadCpu.Measure(() => floor.Closure(r.Index, branchFree: false), o.Seconds);
+            var floorFree = ThreadCpu.Measure(() => floor.Closure(r.Index, branchFree: true), o.Seconds);
+            Report.Line($"  .NET floor, CPU         {floorCpu} (plain BFS over the propagation rows: {floorReached:N0} reached, {floor.EntriesScanned:N0} entries); branch-free: median {Report.Duration(floorFree.Median)}, min {Report.Duration(floorFree.Min)}");
             var impact = Sampler.Measure(() => analyzer.Impact(graph, [id], scope).Seq, o.Seconds);
             Report.Line($"  ImpactAnalyzer.Impact   {impact}");
             var ordered = Sampler.Measure(() => analyzer.Impact(graph, [id], scope).TotalCount, o.Seconds);
@@ -48,6 +54,7 @@ internal static class TraversalCommand
             Report.Line($"  Impact + Summary        {summarised}");
             var cpu = ThreadCpu.Measure(() => analyzer.Impact(graph, [id], scope).Summary.Down, o.Seconds);
             Report.Line($"  Impact + Summary, CPU   {cpu} (thread CPU time per call: leaves out waiting for a core)");
+            Report.Line($"  phases, CPU medians     {TraversalPhases.Measure(graph, r.Index, scope.MaxDepth!.Value, o.Seconds / 2)}");
             var services = ThreadCpu.Measure(() => FirstService(analyzer.Impact(graph, [id], scope)), o.Seconds);
             var serviceCount = analyzer.Impact(graph, [id], scope).Summary.BusinessServices.Count;
             Report.Line($"  + services list, CPU    {services} (the {serviceCount:N0} business services ordered and made, first one read)");
@@ -60,6 +67,7 @@ internal static class TraversalCommand
                 Report.Line($"  SQLite recursive CTE    {sql}; CTE / BFS = {sql.Median / plain.Median:F0}x, CTE / ImpactAnalyzer = {sql.Median / impact.Median:F1}x");
             }
 
+            floors.Add($"| {r.Role} | {floorReached:N0} | {floor.EntriesScanned:N0} | {Report.Duration(floorCpu.Median)} | {Report.Duration(floorFree.Median)} | {Report.Duration(cpu.Median)} | {cpu.Median / Math.Min(floorCpu.Median, floorFree.Median):F1}x |");
             results.Add($"| {r.Role} | {reached:N0} | {Report.Duration(plain.Median)} | {Report.Duration(plain.P95)} | {Report.Rate(scanned / plain.Median)} | " +
                 $"{Report.Duration(impact.Median)} | {Report.Duration(impact.P95)} | {Report.Duration(ordered.Median)} | {Report.Duration(summarised.Median)} | {Report.Duration(cpu.Median)} | {Report.Duration(services.Median)} | " +
                 $"{(sql is null ? "-" : Report.Duration(sql.Median))} | {(sql is null ? "-" : $"{sql.Median / plain.Median:F0}x / {sql.Median / impact.Median:F1}x")} |");
@@ -69,6 +77,10 @@ internal static class TraversalCommand
         Report.Line("| reference | reach | BFS median | BFS p95 | edges scanned/s | Impact median | Impact p95 | Impact+TotalCount | Impact+Summary | Impact+Summary CPU | + services CPU | SQLite CTE median | CTE/BFS, CTE/Impact |");
         Report.Line("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         foreach (var line in results) Report.Line(line);
+        Report.Line("");
+        Report.Line("| reference | reach | propagation entries | .NET floor CPU (branch) | .NET floor CPU (branch-free) | Impact+Summary CPU | engine / floor |");
+        Report.Line("|---|---|---|---|---|---|---|");
+        foreach (var line in floors) Report.Line(line);
     }
 
     private static long FirstService(ImpactResult result)

@@ -46,7 +46,10 @@ internal sealed partial class PropagationRows
         ToPublic = toPublic;
         ToLocal = toLocal;
         Facts = new int[toPublic.Length];
-        for (var i = 0; i < toPublic.Length; i++) Facts[i] = LocalFacts.Of(facts, toPublic[i], adjacency.LastChange);
+        var combos = new Dictionary<long, int>();
+        for (var i = 0; i < toPublic.Length; i++) Facts[i] = LocalFacts.Of(facts, toPublic[i], adjacency.LastChange, combos);
+        Combos = new long[combos.Count];
+        foreach (var (info, combo) in combos) Combos[combo] = info;
         _whole = WholeRows(RedundantStart, RedundantFrom, Facts);
     }
 
@@ -81,6 +84,12 @@ internal sealed partial class PropagationRows
     public int[] Facts { get; }
 
     /// <summary>
+    /// The distinct (class, environment, criticality) of the nodes with known <see cref="Facts"/>, laid out as
+    /// <see cref="PackedFacts"/>' second long, by <see cref="LocalFacts.Combo"/> index.
+    /// </summary>
+    public long[] Combos { get; }
+
+    /// <summary>
     /// False when no row of another node has a redundant entry into local node <paramref name="local"/>: whatever
     /// its minHealthy, trouble that reaches it along these rows is never absorbed by redundancy.
     /// </summary>
@@ -99,7 +108,7 @@ internal sealed partial class PropagationRows
     public int ValidFrom => Adjacency.LastChange;
 
     /// <summary>Bytes held by the arrays (array headers ignored).</summary>
-    public long Bytes => 4L * (Start.Length + Entry.Length + ToPublic.Length + ToLocal.Length + Facts.Length + RedundantNodes.Length + RedundantStart.Length + RedundantFrom.Length + _redundantInto.Length + _listed.Length + _listedBefore.Length + _whole.Length);
+    public long Bytes => 4L * (Start.Length + Entry.Length + ToPublic.Length + ToLocal.Length + Facts.Length + RedundantNodes.Length + RedundantStart.Length + RedundantFrom.Length + _redundantInto.Length + _listed.Length + _listedBefore.Length + _whole.Length) + (8L * Combos.Length);
 
     public static int Neighbour(int entry) => entry & NeighbourMask;
 

@@ -9,7 +9,7 @@ namespace Cmdb.Domain.Impact;
 /// ordered). After a walk over the propagation rows they are counted from the scratch right after settling, while the
 /// slots are still in cache, so the result need not keep every slot's facts; otherwise on first use, from the result. <see cref="ImpactResult.Summary"/> turns them into names and sorted lists on first read.
 /// </summary>
-internal sealed class ImpactCounts
+internal sealed partial class ImpactCounts
 {
     /// <summary>Environment and criticality indexes below this are counted in an array: a dictionary per CI costs more than the walk.</summary>
     private const int SmallCounts = 16;
@@ -43,53 +43,13 @@ internal sealed class ImpactCounts
 
     public Dictionary<int, int>? LargeCriticalities => _largeCriticalities;
 
-    public List<ImpactedServiceList.Entry> Services { get; private set; } = [];
+    /// <summary>The reached business services, unordered; null when they are listed from the result on first read (<see cref="ServiceCount"/> is exact).</summary>
+    public List<ImpactedServiceList.Entry>? Services { get; private set; } = [];
 
-    /// <summary>
-    /// Counts a walk over the propagation rows from the scratch (its packed facts per slot, read in slot order), for the
-    /// slots whose environment passes <paramref name="environments"/> (null: all).
-    /// </summary>
-    /// <remarks>
-    /// The hot counts are kept in locals, and the service slots are noted without a branch (a slot number is always
-    /// written, the count moves only for a service): services are a quarter of some closures, in no pattern, so a
-    /// branch on them mispredicts. The entries are then made once, in a list of the exact size, instead of growing one.
-    /// </remarks>
-    public static ImpactCounts FromWalk(GraphIndex graph, int seq, TraversalScratch s, bool[]? environments)
-    {
-        var counts = new ImpactCounts(graph.Model);
-        var count = s.Count;
-        if (s.ServiceSlots.Length < count) s.ServiceSlots = new int[Math.Max(count, 2 * s.ServiceSlots.Length)];
-        var (nodes, states, infos, found) = (s.Node, s.State, s.Info, s.ServiceSlots);
-        var (byState, byClass, smallEnvironments, smallCriticalities, isService) =
-            (counts.ByState, counts.ByClass, counts.SmallEnvironments, counts.SmallCriticalities, counts._isService);
-        var (total, services) = (0, 0);
-        for (var slot = 0; slot < count; slot++)
-        {
-            var (classIndex, environment, criticality) = FactsOf(graph, seq, nodes[slot], infos[slot]);
-            if (environments is not null && !((uint)environment < (uint)environments.Length && environments[environment])) continue;
-            total++;
-            byState[(int)states[slot]]++;
-            byClass[classIndex]++;
-            if ((uint)environment < SmallCounts) smallEnvironments[environment]++;
-            else CountLarge(ref counts._largeEnvironments, environment);
-            if ((uint)criticality < SmallCounts) smallCriticalities[criticality]++;
-            else CountLarge(ref counts._largeCriticalities, criticality);
-            found[services] = slot;
-            services += isService[classIndex];
-        }
+    public int ServiceCount { get; private set; }
 
-        counts.Total = total;
-        var list = new List<ImpactedServiceList.Entry>(services);
-        for (var i = 0; i < services; i++)
-        {
-            var slot = found[i];
-            var (classIndex, _, criticality) = FactsOf(graph, seq, nodes[slot], infos[slot]);
-            list.Add(new ImpactedServiceList.Entry(nodes[slot], classIndex, criticality, states[slot], s.Depth[slot]));
-        }
-
-        counts.Services = list;
-        return counts;
-    }
+    /// <summary>Per class: 1 for a business service (or a subclass of one), else 0.</summary>
+    public int[] IsService => _isService;
 
     /// <summary>Class, environment and criticality from a slot's packed facts, or from the node's state when they were not packed.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -135,13 +95,15 @@ internal sealed class ImpactCounts
         else CountLarge(ref _largeEnvironments, environment);
         if ((uint)criticality < SmallCounts) SmallCriticalities[criticality]++;
         else CountLarge(ref _largeCriticalities, criticality);
-        if (_isService[classIndex] != 0) Services.Add(new ImpactedServiceList.Entry(node, classIndex, criticality, state, depth));
+        if (_isService[classIndex] == 0) return;
+        Services!.Add(new ImpactedServiceList.Entry(node, classIndex, criticality, state, depth));
+        ServiceCount++;
     }
 
-    private static void CountLarge(ref Dictionary<int, int>? large, int key)
+    private static void CountLarge(ref Dictionary<int, int>? large, int key, int n = 1)
     {
         large ??= [];
-        large[key] = large.GetValueOrDefault(key) + 1;
+        large[key] = large.GetValueOrDefault(key) + n;
     }
 
     /// <summary>Per class: is it a business service (or a subclass of one)?</summary>

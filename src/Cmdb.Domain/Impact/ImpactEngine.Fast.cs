@@ -1,11 +1,10 @@
-using System.Runtime.CompilerServices;
 using Cmdb.Domain.Graph;
 
 namespace Cmdb.Domain.Impact;
 
 internal static partial class ImpactEngine
 {
-    /// <summary>Class, environment and criticality not packed: ask <see cref="GraphIndex.StateAt"/>.</summary>
+    /// <summary>Class, environment and criticality not at hand: read them from the packed facts or <see cref="GraphIndex.StateAt"/>.</summary>
     internal const long NoInfo = long.MinValue;
 
     /// <summary>Tests: walk only the general rows on this thread (to compare both walks).</summary>
@@ -56,8 +55,7 @@ internal static partial class ImpactEngine
         foreach (var start in starts)
         {
             if (s.TrySlot(start, out _)) continue;
-            var state = graph.StateAt(start, rules.Seq);
-            AddLocal(s, toLocal[start], start, 0, -1, state?.MinHealthy ?? 0, state is null ? NoInfo : InfoOf(state));
+            s.Add(start, 0, -1, graph.StateAt(start, rules.Seq)?.MinHealthy ?? 0, toLocal[start]);
         }
 
         causes = s.Count;
@@ -67,20 +65,19 @@ internal static partial class ImpactEngine
         return Walk(graph, rules, s, view.Facts, rows, anyTouched, causes);
     }
 
-    /// <summary>Gives a newly met node a slot (reading its packed facts once), or marks it excluded (-1).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    /// <summary>
+    /// Gives a newly met node a slot from its full facts as of the walk's commit (the compact copy did not answer), or
+    /// marks it excluded (-1). The slot's <see cref="TraversalScratch.SlotFacts"/> stay unknown: the summary reads its
+    /// facts by node.
+    /// </summary>
     private static int VisitLocal(GraphIndex graph, TraversalRules rules, TraversalScratch s, long[] facts, int node, int local, int depth, int entry)
     {
         var first = Volatile.Read(ref facts[2 * node]);
         if (PackedFacts.IsState(first) && PackedFacts.Since(first) <= rules.Seq)
         {
-            var info = Volatile.Read(ref facts[(2 * node) + 1]);
-            if (Volatile.Read(ref facts[2 * node]) == first) // no write in between: see PackedFacts
-            {
-                if (!PackedFacts.IsRetired(first) || rules.IncludeRetired) return AddLocal(s, local, node, depth, entry, PackedFacts.MinHealthy(first), info);
-                s.LocalMark[local] = s.LocalStamp | TraversalScratch.ExcludedSlot;
-                return -1;
-            }
+            if (!PackedFacts.IsRetired(first) || rules.IncludeRetired) return s.Add(node, depth, entry, PackedFacts.MinHealthy(first), local);
+            s.LocalMark[local] = s.LocalStamp | TraversalScratch.ExcludedSlot;
+            return -1;
         }
 
         if (!Takes(graph, rules, node, out var state))
@@ -89,20 +86,6 @@ internal static partial class ImpactEngine
             return -1;
         }
 
-        return AddLocal(s, local, node, depth, entry, state.MinHealthy, InfoOf(state));
+        return s.Add(node, depth, entry, state.MinHealthy, local);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static int AddLocal(TraversalScratch s, int local, int node, int depth, int pred, int minHealthy, long info)
-    {
-        var slot = s.Add(node, depth, pred, minHealthy, local);
-        s.Info[slot] = info;
-        return slot;
-    }
-
-    /// <summary>The state's class, environment and criticality as packed facts hold them, or <see cref="NoInfo"/> when they do not fit.</summary>
-    private static long InfoOf(NodeState state) =>
-        state.ClassIndex is >= 0 and <= ushort.MaxValue && state.EnvironmentIndex is >= 0 and <= ushort.MaxValue
-            ? (uint)state.ClassIndex | ((long)state.EnvironmentIndex << 16) | ((long)state.Criticality << 32)
-            : NoInfo;
 }

@@ -113,9 +113,13 @@ internal static partial class ImpactEngine
     /// <summary>Counts the live redundant relationships through which trouble could reach the slot's CI.</summary>
     private static int CountAlternatives(GraphIndex graph, TraversalRules rules, TraversalScratch s, int slot, int causes)
     {
-        var node = s.Node[slot];
-        if (s.Propagation is { } rows && !rules.FiltersTypes && !rows.Adjacency.IsDirty(node) && rows.RedundantRow(s.Local[slot]) is var row && row >= 0)
-            return CountAlternatives(graph, rules, s, rows, row);
+        if (s.Propagation is { } rows && !rules.FiltersTypes && (!s.AnyTouched || !rows.Adjacency.IsDirty(s.NodeOf(slot))))
+        {
+            var local = s.Local[slot];
+            if (rows.RedundantRow(local) is var row && row >= 0) return CountAlternatives(graph, rules, s, rows, row);
+        }
+
+        var node = s.NodeOf(slot);
         var n = 0;
         var outgoing = new IncidentCursor(s.View, true, rules.FollowIn, node, rules.Seq);
         while (outgoing.MoveNext())

@@ -16,7 +16,6 @@ internal static partial class ImpactEngine
     private static void BeginStates(TraversalScratch s, int causes)
     {
         s.State.AsSpan(0, causes).Fill(ImpactState.Down);
-        s.FailedAlternatives.AsSpan(0, causes).Clear();
         s.Absorbed = false;
     }
 
@@ -28,10 +27,13 @@ internal static partial class ImpactEngine
     /// </summary>
     private static bool Fail(GraphIndex graph, TraversalRules rules, TraversalScratch s, int causes, int t, int why, bool redundant)
     {
-        var minHealthy = s.MinHealthy[t];
+        var minHealthy = s.MinHealthyOf(t);
         if (redundant && minHealthy > 0)
         {
-            var f = ++s.FailedAlternatives[t];
+            // Only a failure leaves a CI degraded (or down) in pass 1, so a CI still unaffected has lost none: the count
+            // needs no clearing per slot.
+            var f = s.State[t] == ImpactState.None ? 1 : s.FailedAlternatives[t] + 1;
+            s.FailedAlternatives[t] = f;
             if (f == 1) s.Alternatives[t] = CountAlternatives(graph, rules, s, t, causes);
             if (s.Alternatives[t] - f >= minHealthy)
             {
@@ -81,7 +83,7 @@ internal static partial class ImpactEngine
     /// <summary><see cref="SpreadDegraded"/> reading each slot's links from its row.</summary>
     private static void SpreadDegradedRows(TraversalRules rules, TraversalScratch s, PropagationRows rows)
     {
-        var (state, queue, minHealthy, local, mark) = (s.State, s.Work, s.MinHealthy, s.Local, s.LocalMark);
+        var (state, queue, local, mark) = (s.State, s.Work, s.Local, s.LocalMark);
         var (rowStart, entries) = (rows.Start, rows.Entry);
         var filter = rules.FiltersTypes ? rules.Followed : null;
         var stamp = s.LocalStamp;
@@ -102,7 +104,7 @@ internal static partial class ImpactEngine
                 var m = mark[w];
                 var v = m & TraversalScratch.SlotMask;
                 if ((m & TraversalScratch.StampMask) != stamp || v == TraversalScratch.ExcludedSlot || w == u) continue;
-                if (state[v] != ImpactState.None || minHealthy[v] <= 0) continue;
+                if (state[v] != ImpactState.None || s.MinHealthyOf(v) <= 0) continue;
                 state[v] = ImpactState.Degraded;
                 s.Pred[v] = i;
                 queue[tail++] = v;

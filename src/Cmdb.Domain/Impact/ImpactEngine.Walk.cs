@@ -13,6 +13,13 @@ internal static partial class ImpactEngine
     /// with the CIs that go down after their row was read queued again), so settling never reads the rows of the down
     /// CIs a second time. False when it meets a node with an overlay row.
     /// </summary>
+    /// <remarks>
+    /// Per new CI the loop reads its mark and its compact facts and writes four ints (mark, local node, predecessor entry,
+    /// facts) and, when states are settled, a state byte. Its public number, depth and failed-alternatives count are
+    /// not written (see <see cref="TraversalScratch.NodeOf"/>, <see cref="TraversalScratch.Levels"/>, <see cref="Fail"/>).
+    /// A compact fact that is unknown, retired (unless retired CIs take part) or changed since the rows were built takes
+    /// the slow branch.
+    /// </remarks>
     private static bool Walk(GraphIndex graph, TraversalRules rules, TraversalScratch s, long[] facts, PropagationRows rows, bool anyTouched, int causes)
     {
         var adjacency = rows.Adjacency;
@@ -22,26 +29,42 @@ internal static partial class ImpactEngine
         var localFacts = rows.Facts;
         var changed = adjacency.FactsChanged; // read after the commit: a change the walk's commit can see has its bit
         var filter = rules.FiltersTypes ? rules.Followed : null;
-        var (maxDepth, includeRetired) = (rules.MaxDepth, rules.IncludeRetired);
+        var maxDepth = rules.MaxDepth;
+        var reject = LocalFacts.UnknownBit | (rules.IncludeRetired ? 0 : LocalFacts.RetiredBit);
         var settle = rules.AnyRedundant; // otherwise every reached CI is down: Settle fills the states
         var mark = s.LocalMark;
         var stamp = s.LocalStamp;
-        var excluded = stamp | TraversalScratch.ExcludedSlot;
         var count = s.Count;
-        int[] node = s.Node, local = s.Local, depths = s.Depth, pred = s.Pred, minHealthy = s.MinHealthy;
-        long[] info = s.Info;
+        int[] local = s.Local, pred = s.Pred, slotFacts = s.SlotFacts;
         var state = s.State;
-        var failed = s.FailedAlternatives;
+        var levels = s.Levels;
+        s.AnyTouched = anyTouched; // read by CountAlternatives while the walk runs
         if (settle) BeginStates(s, causes);
         var growing = true;
+        var headDepth = 0;
+        var levelEnd = count;
+        levels[0] = 0;
         for (var head = 0; head < count; head++)
         {
-            if (growing && depths[head] >= maxDepth)
+            if (head == levelEnd)
             {
-                // Breadth-first: every later slot is as deep, so nothing grows any more. The down CIs among them still
-                // pass trouble to reached CIs (redundancy), so their rows too must be untouched.
+                // Breadth-first: the heads of one depth are one run of slots, and their new CIs the next run.
+                if (headDepth + 2 >= levels.Length)
+                {
+                    Array.Resize(ref s.Levels, 2 * levels.Length);
+                    levels = s.Levels;
+                }
+
+                levels[++headDepth] = head;
+                levelEnd = count;
+            }
+
+            if (growing && headDepth >= maxDepth)
+            {
+                // Every later slot is as deep, so nothing grows any more. The down CIs among them still pass trouble to
+                // reached CIs (redundancy), so their rows too must be untouched.
                 if (!settle) break;
-                if (anyTouched && AnyDirty(adjacency, node, head, count))
+                if (anyTouched && AnyDirty(adjacency, toPublic, local, head, count))
                 {
                     s.Count = count;
                     return false;
@@ -52,21 +75,20 @@ internal static partial class ImpactEngine
 
             var down = settle && state[head] == ImpactState.Down;
             if (!growing && !down) continue;
-            if (growing && anyTouched && adjacency.IsDirty(node[head]))
+            var u = local[head];
+            if (growing && anyTouched && adjacency.IsDirty(toPublic[u]))
             {
                 s.Count = count;
                 return false;
             }
 
-            var u = local[head];
             int from = rowStart[u], end = rowStart[u + 1];
-            if (growing && count + (end - from) > node.Length)
+            if (growing && count + (end - from) > local.Length)
             {
                 s.EnsureSlots(count + (end - from));
-                (node, local, depths, pred, minHealthy, info, state, failed) = (s.Node, s.Local, s.Depth, s.Pred, s.MinHealthy, s.Info, s.State, s.FailedAlternatives);
+                (local, pred, slotFacts, state) = (s.Local, s.Pred, s.SlotFacts, s.State);
             }
 
-            var depth = depths[head] + 1;
             var queued = 0;
             for (var i = from; i < end; i++)
             {
@@ -87,39 +109,30 @@ internal static partial class ImpactEngine
                 }
 
                 if (!growing) continue;
-                var n = At(toPublic, v);
                 var known = At(localFacts, v);
-                int slot;
-                if (known >= 0 && (changed is null || !Adjacency.Changed(changed, n)))
+                int slot, minHealthy;
+                if ((known & reject) == 0 && (changed is null || !Adjacency.Changed(changed, At(toPublic, v))))
                 {
-                    if (LocalFacts.IsRetired(known) && !includeRetired)
-                    {
-                        At(mark, v) = excluded;
-                        continue;
-                    }
-
                     slot = count++;
                     At(mark, v) = stamp | slot;
-                    At(node, slot) = n;
                     At(local, slot) = v;
-                    At(depths, slot) = depth;
                     At(pred, slot) = i;
-                    At(minHealthy, slot) = LocalFacts.MinHealthy(known);
-                    At(info, slot) = LocalFacts.Info(known);
+                    At(slotFacts, slot) = known;
+                    if (!settle) continue;
+                    minHealthy = LocalFacts.MinHealthy(known);
                 }
                 else
                 {
-                    // Not in the compact copy (or changed since it was made): the full facts, as of the walk's commit.
+                    // Not in the compact copy, retired, or changed since it was made: the full facts, as of the walk's commit.
                     s.Count = count;
-                    slot = VisitLocal(graph, rules, s, facts, n, v, depth, i); // room was made: nothing grows
+                    slot = VisitLocal(graph, rules, s, facts, At(toPublic, v), v, headDepth + 1, i); // room was made: nothing grows
                     count = s.Count;
-                    if (slot < 0) continue;
+                    if (slot < 0 || !settle) continue;
+                    minHealthy = s.MinHealthy[slot];
                 }
 
-                if (!settle) continue;
-                At(failed, slot) = 0;
                 if (!down) At(state, slot) = ImpactState.None;
-                else if (entry >= 0 || At(minHealthy, slot) <= 0) At(state, slot) = ImpactState.Down; // its predecessor is this entry already
+                else if (entry >= 0 || minHealthy <= 0) At(state, slot) = ImpactState.Down; // its predecessor is this entry already
                 else
                 {
                     At(state, slot) = ImpactState.None;
@@ -132,6 +145,9 @@ internal static partial class ImpactEngine
 
         s.Count = count;
         s.Settled = settle;
+        s.LevelCount = headDepth + 1;
+        levels[headDepth + 1] = count;
+        s.HasLevels = true;
         return true;
     }
 
@@ -139,11 +155,11 @@ internal static partial class ImpactEngine
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ref T At<T>(T[] array, int i) => ref Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(array), (nint)(uint)i);
 
-    private static bool AnyDirty(Adjacency adjacency, int[] node, int from, int count)
+    private static bool AnyDirty(Adjacency adjacency, int[] toPublic, int[] local, int from, int count)
     {
         for (var i = from; i < count; i++)
         {
-            if (adjacency.IsDirty(node[i])) return true;
+            if (adjacency.IsDirty(toPublic[local[i]])) return true;
         }
 
         return false;

@@ -34,7 +34,15 @@ public sealed partial class ImpactResult
         var states = counts.ByState;
         return new ImpactSummary(
             counts.Total, states[(int)ImpactState.Down], states[(int)ImpactState.Degraded], states[(int)ImpactState.AtRisk],
-            classes, environments, criticalities, ImpactedServiceList.Create(graph, counts.Services));
+            classes, environments, criticalities, Services(counts));
+    }
+
+    /// <summary>The services the counts listed, or (after a walk over the propagation rows) a list made from the result on first read.</summary>
+    private ImpactedServiceList Services(ImpactCounts counts)
+    {
+        if (counts.Services is { } entries) return ImpactedServiceList.Create(_reached.Graph, entries);
+        var (reached, isService, environments) = (_reached, counts.IsService, _environments);
+        return ImpactedServiceList.Create(_reached.Graph, counts.ServiceCount, () => reached.Services(isService, environments, counts.ServiceCount));
     }
 
     private static int? CriticalityOrNull(int criticality) => criticality == 0 ? null : criticality;

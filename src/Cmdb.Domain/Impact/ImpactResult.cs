@@ -92,7 +92,7 @@ public sealed partial class ImpactResult
         var slot = _reached.SlotOf(node);
         if (slot < 0) return -1;
         if (_environments is null) return slot;
-        var env = _reached.Facts(slot).EnvironmentIndex;
+        var env = _reached.FactsOf(slot).Environment;
         return env < _environments.Length && _environments[env] ? slot : -1;
     }
 

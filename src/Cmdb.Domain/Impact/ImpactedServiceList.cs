@@ -10,23 +10,27 @@ namespace Cmdb.Domain.Impact;
 internal sealed class ImpactedServiceList : IReadOnlyList<ImpactedService>
 {
     private readonly GraphIndex _graph;
-    private readonly List<Entry> _entries;
+    private readonly Func<List<Entry>> _entries;
     private ImpactedService[]? _items;
 
-    private ImpactedServiceList(GraphIndex graph, List<Entry> entries)
+    private ImpactedServiceList(GraphIndex graph, int count, Func<List<Entry>> entries)
     {
         _graph = graph;
+        Count = count;
         _entries = entries;
     }
 
-    public int Count => _entries.Count;
+    public int Count { get; }
 
     public ImpactedService this[int index] => Items[index];
 
     private ImpactedService[] Items => LazyInitializer.EnsureInitialized(ref _items, Materialise);
 
     /// <summary>Wraps <paramref name="entries"/> (kept, not copied); they are ordered on first read (a count needs no order).</summary>
-    public static ImpactedServiceList Create(GraphIndex graph, List<Entry> entries) => new(graph, entries);
+    public static ImpactedServiceList Create(GraphIndex graph, List<Entry> entries) => new(graph, entries.Count, () => entries);
+
+    /// <summary>A list of <paramref name="count"/> services whose entries <paramref name="entries"/> makes on first read (a count needs none).</summary>
+    public static ImpactedServiceList Create(GraphIndex graph, int count, Func<List<Entry>> entries) => new(graph, count, entries);
 
     /// <summary>The entries, each with its ULID when it has one, in order: worst state first, then most critical, then id.</summary>
     private static Keyed[] Sort(GraphIndex graph, List<Entry> entries)
@@ -91,7 +95,7 @@ internal sealed class ImpactedServiceList : IReadOnlyList<ImpactedService>
 
     private ImpactedService[] Materialise()
     {
-        var sorted = Sort(_graph, _entries); // a new array: two first readers may race here harmlessly
+        var sorted = Sort(_graph, _entries()); // a new array: two first readers may race here harmlessly
         var items = new ImpactedService[sorted.Length];
         for (var i = 0; i < items.Length; i++)
         {

@@ -6,43 +6,61 @@ namespace Cmdb.Domain.Impact;
 /// The compact outcome of one traversal, copied out of the scratch: per reached CI its node, distance, the edge that
 /// explains it and (for impact) its state. Everything readable from it — order, paths — is built only when asked.
 /// </summary>
-internal sealed class ReachedSet
+internal sealed partial class ReachedSet
 {
     /// <summary>Depths stay far below this (at most one per node), so the state fits above them in the same int.</summary>
     private const int StateShift = 29;
     private const int DepthMask = (1 << StateShift) - 1;
 
+    /// <summary>Per slot the node, or after a walk over the propagation rows its local number (see <see cref="Node"/>).</summary>
     private readonly int[] _node;
     private readonly int[] _depthState;
     private readonly int[] _pred;
-    private readonly long[]? _info;
     private readonly PropagationRows? _propagation;
     private Dictionary<int, int>? _slotByNode;
 
     /// <remarks>
     /// Three ints per slot: a 250k-CI closure copies 3 MB into fresh memory, and its page faults cost as much as
-    /// settling does. <c>keepInfo</c> keeps the walk's packed facts (when it has them) for environment filtering; the
-    /// summary is counted from the scratch before (<see cref="ImpactCounts"/>), so without a filter nothing reads them.
+    /// settling does. After a walk over the propagation rows the slots keep their local numbers (the walk wrote no public
+    /// ones) and their depths come from the walk's levels; class, environment and criticality are read back from the
+    /// rows' compact facts when asked (see <see cref="FactsOf"/>): the summary's counts were taken from the scratch.
     /// </remarks>
-    public ReachedSet(GraphIndex graph, int seq, TraversalScratch s, int starts, bool keepInfo = false)
+    public ReachedSet(GraphIndex graph, int seq, TraversalScratch s, int starts)
     {
         Graph = graph;
         Seq = seq;
         Starts = starts;
         var count = s.Count;
-        _node = s.Node.AsSpan(0, count).ToArray();
-        _pred = s.Pred.AsSpan(0, count).ToArray();
+        _pred = Copy(s.Pred, count);
         _depthState = GC.AllocateUninitializedArray<int>(count);
-        var (depth, state, depthState) = (s.Depth, s.State, _depthState);
-        for (var i = 0; i < depthState.Length; i++) depthState[i] = depth[i] | ((int)state[i] << StateShift);
-        if (s.Propagation is not null)
+        var (state, depthState) = (s.State, _depthState);
+        if (s.HasLevels)
         {
             _propagation = s.Propagation; // predecessors are propagation entries
-            if (keepInfo) _info = s.Info.AsSpan(0, count).ToArray();
+            _node = Copy(s.Local, count);
+            var levels = s.Levels;
+            for (var d = 0; d < s.LevelCount; d++)
+            {
+                for (int i = levels[d], end = levels[d + 1]; i < end; i++) depthState[i] = d | ((int)state[i] << StateShift);
+            }
+        }
+        else
+        {
+            _node = Copy(s.Node, count);
+            var depth = s.Depth;
+            for (var i = 0; i < depthState.Length; i++) depthState[i] = depth[i] | ((int)state[i] << StateShift);
         }
     }
 
     public GraphIndex Graph { get; }
+
+    /// <summary>The first <paramref name="count"/> ints of a scratch array in fresh memory that is not zeroed first.</summary>
+    private static int[] Copy(int[] from, int count)
+    {
+        var copy = GC.AllocateUninitializedArray<int>(count);
+        from.AsSpan(0, count).CopyTo(copy);
+        return copy;
+    }
 
     public int Seq { get; }
 
@@ -51,25 +69,16 @@ internal sealed class ReachedSet
 
     public int Count => _node.Length;
 
-    public int Node(int slot) => _node[slot];
+    public int Node(int slot) => _propagation is null ? _node[slot] : _propagation.ToPublic[_node[slot]];
 
     public int Depth(int slot) => _depthState[slot] & DepthMask;
 
     public ImpactState State(int slot) => (ImpactState)(_depthState[slot] >>> StateShift);
 
     public bool Visible(int slot, bool[]? environments) =>
-        environments is null || Passes(environments, EnvironmentOf(slot));
+        environments is null || Passes(environments, FactsOf(slot).Environment);
 
-    public NodeState Facts(int slot) => Graph.StateAt(_node[slot], Seq)!;
-
-    /// <summary>The slot's packed class, environment and criticality when the traversal kept them (see <see cref="PackedFacts"/>).</summary>
-    public bool TryInfo(int slot, out long info)
-    {
-        info = _info is null ? ImpactEngine.NoInfo : _info[slot];
-        return info != ImpactEngine.NoInfo;
-    }
-
-    private int EnvironmentOf(int slot) => TryInfo(slot, out var info) ? PackedFacts.EnvironmentIndex(info) : Facts(slot).EnvironmentIndex;
+    public NodeState Facts(int slot) => Graph.StateAt(Node(slot), Seq)!;
 
     public int SlotOf(int node)
     {
@@ -77,7 +86,7 @@ internal sealed class ReachedSet
         if (map is null)
         {
             map = new Dictionary<int, int>(_node.Length);
-            for (var i = 0; i < _node.Length; i++) map[_node[i]] = i;
+            for (var i = 0; i < _node.Length; i++) map[Node(i)] = i;
             _slotByNode = map;
         }
 
@@ -90,7 +99,7 @@ internal sealed class ReachedSet
         var slots = new List<int>(_node.Length);
         for (var i = withStarts ? 0 : Starts; i < _node.Length; i++)
         {
-            if (environments is null || Passes(environments, EnvironmentOf(i))) slots.Add(i);
+            if (environments is null || Passes(environments, FactsOf(i).Environment)) slots.Add(i);
         }
 
         var keys = new long[slots.Count];
@@ -98,7 +107,7 @@ internal sealed class ReachedSet
         for (var i = 0; i < order.Length; i++)
         {
             var slot = order[i];
-            keys[i] = ((long)Depth(slot) << 34) | ((long)(3 - (int)State(slot)) << 32) | (uint)_node[slot];
+            keys[i] = ((long)Depth(slot) << 34) | ((long)(3 - (int)State(slot)) << 32) | (uint)Node(slot);
         }
 
         Array.Sort(keys, order);
@@ -114,7 +123,7 @@ internal sealed class ReachedSet
         {
             // The step needs both ends anyway: read each once (a source read searches the row starts).
             var e = _propagation is null ? _pred[slot] : _propagation.EdgeOf(_pred[slot]);
-            var to = _node[slot];
+            var to = Node(slot);
             int source = graph.Source(e), target = graph.Target(e);
             var from = source == to ? target : source;
             steps.Add(Step(graph, e, from, to, source, target));

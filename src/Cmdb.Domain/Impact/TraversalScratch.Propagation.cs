@@ -35,11 +35,39 @@ internal sealed partial class TraversalScratch
     /// <summary>Per slot, the local node (runs over the propagation rows only).</summary>
     public int[] Local = new int[64];
 
-    /// <summary>Per slot, the packed class, environment and criticality (runs over the propagation rows only).</summary>
-    public long[] Info = new long[64];
+    /// <summary>
+    /// Per slot, the CI's <see cref="LocalFacts"/> as the walk took them from the rows, or <see cref="LocalFacts.Unknown"/>
+    /// when it read the full facts (then <see cref="TraversalScratch.MinHealthy"/> holds minHealthy). Runs over the
+    /// propagation rows only.
+    /// </summary>
+    public int[] SlotFacts = new int[64];
 
-    /// <summary>The slots of the business services while <see cref="ImpactCounts.FromWalk"/> counts (grown on demand).</summary>
-    public int[] ServiceSlots = [];
+    /// <summary>
+    /// After a walk over the propagation rows (<see cref="HasLevels"/>): the slots of depth d are
+    /// [Levels[d], Levels[d + 1]) for d below <see cref="LevelCount"/>. Breadth-first order makes each depth one run of
+    /// slots, so the walk writes no depth per slot.
+    /// </summary>
+    public int[] Levels = new int[16];
+
+    public int LevelCount;
+
+    public bool HasLevels;
+
+    /// <summary>
+    /// During and after a walk over the propagation rows: some node had an overlay row when the walk's view was taken. When none
+    /// had, no row the walk reads can differ from the rows at the walk's commit, so nothing needs a dirty check.
+    /// </summary>
+    public bool AnyTouched;
+
+    /// <summary>The summary's counts by (combination, state) while ImpactCounts counts a walk; all zero between runs.</summary>
+    public int[] Histogram = [];
+
+    /// <summary>The node of a slot: by its local number after a walk over the propagation rows (which writes no node per slot).</summary>
+    public int NodeOf(int slot) => Propagation is { } rows ? rows.ToPublic[Local[slot]] : Node[slot];
+
+    /// <summary>The minHealthy of a slot's CI, from its compact facts when the walk took them.</summary>
+    public int MinHealthyOf(int slot) =>
+        Propagation is not null && SlotFacts[slot] >= 0 ? Graph.LocalFacts.MinHealthy(SlotFacts[slot]) : MinHealthy[slot];
 
     /// <summary>Gives <paramref name="node"/> the next slot, marking it under its local number.</summary>
     public int Add(int node, int depth, int pred, int minHealthy, int local)
@@ -52,6 +80,7 @@ internal sealed partial class TraversalScratch
         Depth[slot] = depth;
         Pred[slot] = pred;
         MinHealthy[slot] = minHealthy;
+        SlotFacts[slot] = Graph.LocalFacts.Unknown;
         return slot;
     }
 
@@ -104,6 +133,7 @@ internal sealed partial class TraversalScratch
         Absorbed = false;
         Propagation = null;
         ToLocal = null;
+        HasLevels = false;
         if (++Generation == int.MaxValue)
         {
             Array.Clear(Mark);

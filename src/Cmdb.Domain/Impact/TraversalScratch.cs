@@ -103,6 +103,7 @@ internal sealed partial class TraversalScratch
         Absorbed = false;
         Propagation = null;
         ToLocal = null;
+        HasLevels = false;
         if (Mark.Length < nodeCount)
         {
             Mark = new long[Math.Max(nodeCount, Mark.Length * 2)];
@@ -129,6 +130,6 @@ internal sealed partial class TraversalScratch
         Array.Resize(ref Work, size);
         Array.Resize(ref LinkStart, size + 1);
         Array.Resize(ref Local, size);
-        Array.Resize(ref Info, size);
+        Array.Resize(ref SlotFacts, size);
     }
 }
