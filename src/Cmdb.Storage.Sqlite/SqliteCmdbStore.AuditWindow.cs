@@ -27,6 +27,7 @@ public sealed partial class SqliteCmdbStore
         await using var connection = await OpenReaderAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         // relationship_audit (V0008) is keyed by commit, so its window is a key range; its CIs are the relationship's.
+        // Creations since V0010 are found from the asked CIs through their run (ci_created).
         command.CommandText = $"""
             SELECT a.id, t.at, t.actor, a.operation, a.entity_kind, a.entity_id, a.changes, a.ci_a, a.ci_b
             FROM (SELECT id, seq, operation, entity_kind, entity_id, changes, ci_a, ci_b FROM audit
@@ -34,12 +35,17 @@ public sealed partial class SqliteCmdbStore
                     AND (ci_a IN (SELECT value FROM json_each($ids)) OR ci_b IN (SELECT value FROM json_each($ids)))
                   UNION ALL
                   {RelationshipAuditColumns} WHERE ra.seq BETWEEN $from AND $to
-                    AND (r.source_id IN (SELECT value FROM json_each($ids)) OR r.target_id IN (SELECT value FROM json_each($ids)))) a
+                    AND (r.source_id IN (SELECT value FROM json_each($ids)) OR r.target_id IN (SELECT value FROM json_each($ids)))
+                  UNION ALL
+                  {CreatedAuditColumns} WHERE c.id IN (SELECT value FROM json_each($ids)) AND {InCreatedRun}
+                    AND k.seq BETWEEN $from AND $to) a
             JOIN txn t ON t.seq = a.seq
             ORDER BY a.id DESC
             LIMIT $limit
             """;
         command.Parameters.AddWithValue("$kind", AuditNames.Relationship);
+        command.Parameters.AddWithValue("$create", AuditNames.Create);
+        command.Parameters.AddWithValue("$ciKind", AuditNames.Ci);
         command.Parameters.AddWithValue("$from", fromSeq);
         command.Parameters.AddWithValue("$to", toSeq);
         command.Parameters.AddWithValue("$ids", JsonSerializer.Serialize(asked));

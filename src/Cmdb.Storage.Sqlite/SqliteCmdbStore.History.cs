@@ -18,14 +18,17 @@ public sealed partial class SqliteCmdbStore
             throw CmdbException.Invalid("The cursor 'after' is not one this list gave out; pass the endCursor of the previous page.", "after");
 
         // The CI's own entries and older relationship entries name it in ci_a/ci_b; relationship entries since V0008
-        // are found by the keys of its relationships (RelationshipKeys).
+        // are found by the keys of its relationships (RelationshipKeys); its creation since V0010 by its run (ci_created).
         var rels = RelationshipKeys([ciId], Direction.Both);
         await using var connection = await OpenReaderAsync(cancellationToken);
         await using var count = connection.CreateCommand();
-        count.CommandText = """
+        count.CommandText = $"""
             SELECT (SELECT count(*) FROM audit WHERE ci_a = $ci OR ci_b = $ci)
                  + (SELECT count(*) FROM relationship_audit WHERE relationship_id IN (SELECT value FROM json_each($rels)))
+                 + (SELECT count(*) FROM ({CreatedAuditColumns} WHERE c.id = $ci AND {InCreatedRun}))
             """;
+        count.Parameters.AddWithValue("$create", AuditNames.Create);
+        count.Parameters.AddWithValue("$ciKind", AuditNames.Ci);
         count.Parameters.AddWithValue("$ci", ciId);
         count.Parameters.AddWithValue("$rels", rels);
         var total = Convert.ToInt32(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
@@ -36,7 +39,9 @@ public sealed partial class SqliteCmdbStore
             FROM (SELECT id, seq, operation, entity_kind, entity_id, changes, ci_a, ci_b FROM audit
                   WHERE (ci_a = $ci OR ci_b = $ci) AND id < $before
                   UNION ALL
-                  {RelationshipAuditColumns} WHERE ra.relationship_id IN (SELECT value FROM json_each($rels)) AND ra.id < $before) a
+                  {RelationshipAuditColumns} WHERE ra.relationship_id IN (SELECT value FROM json_each($rels)) AND ra.id < $before
+                  UNION ALL
+                  SELECT * FROM ({CreatedAuditColumns} WHERE c.id = $ci AND {InCreatedRun}) WHERE id < $before) a
             JOIN txn t ON t.seq = a.seq
             ORDER BY a.id DESC
             LIMIT $limit
@@ -44,6 +49,8 @@ public sealed partial class SqliteCmdbStore
         page.Parameters.AddWithValue("$ci", ciId);
         page.Parameters.AddWithValue("$rels", rels);
         page.Parameters.AddWithValue("$kind", AuditNames.Relationship);
+        page.Parameters.AddWithValue("$create", AuditNames.Create);
+        page.Parameters.AddWithValue("$ciKind", AuditNames.Ci);
         page.Parameters.AddWithValue("$before", before);
         page.Parameters.AddWithValue("$limit", first + 1);
         var items = new List<PageItem<AuditEntry>>(first);

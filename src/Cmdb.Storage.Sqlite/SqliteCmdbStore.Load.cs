@@ -34,11 +34,13 @@ public sealed partial class SqliteCmdbStore
 
         using (var cmd = connection.CreateCommand())
         {
-            // relationship_audit's ids grow with its key (seq, id): its last row holds its largest id.
+            // relationship_audit's ids grow with its key (seq, id): its last row holds its largest id; so do ci_created's runs
+            // with their first search key.
             cmd.CommandText = """
                 SELECT (SELECT coalesce(max(rid), 0) + 1 FROM ci), (SELECT coalesce(max(id), 0) + 1 FROM relationship),
                        max((SELECT coalesce(max(id), 0) FROM audit),
-                           coalesce((SELECT id FROM relationship_audit ORDER BY seq DESC, id DESC LIMIT 1), 0)) + 1
+                           coalesce((SELECT id FROM relationship_audit ORDER BY seq DESC, id DESC LIMIT 1), 0),
+                           coalesce((SELECT first_audit_id + count - 1 FROM ci_created ORDER BY first_rid DESC LIMIT 1), 0)) + 1
                 """;
             using var r = cmd.ExecuteReader();
             r.Read();

@@ -44,8 +44,14 @@ public sealed partial class SqliteCmdbStore
     /// </summary>
     internal (double Apply, double Commit, double Publish, double BatchWaited, double StatementIdle) LastBatchWall { get; private set; }
 
+    /// <summary>Wall seconds of the last batch's publish: nodes, edges, identifiers (benchmarks).</summary>
+    internal (double Nodes, double Edges, double Identifiers) LastPublishSplit { get; private set; }
+
     /// <summary>How many upserts were found unchanged from the in-memory fingerprints, without reading the file (for tests and benchmarks).</summary>
     internal long UnchangedInMemory { get; private set; }
+
+    /// <summary>How many updates merged onto the CI their caller had read (<c>UpdateCi.Read</c>) instead of reading it again (tests and benchmarks).</summary>
+    internal long CarriedReads { get; private set; }
 
     public async Task<WriteResult> ApplyAsync(WriteBatch batch, Actor actor, CancellationToken cancellationToken)
     {
@@ -92,6 +98,7 @@ public sealed partial class SqliteCmdbStore
                         session.ApplyAll(batch.Operations, results, PipelineOperations, cancellationToken);
                         applied = Stopwatch.GetElapsedTime(started).TotalSeconds;
                         UnchangedInMemory += session.UnchangedInMemory;
+                        CarriedReads += session.CarriedReads;
                         if (!session.Changed) return new WriteResult(results, at); // disposing the transaction rolls it back
                         _commands!.InsertTxn.Execute(tx, seq, atMs, actor.Describe());
                         started = Stopwatch.GetTimestamp();
@@ -109,6 +116,7 @@ public sealed partial class SqliteCmdbStore
             LastBatchCpu = (session.BatchThreadCpu, session.StatementThreadCpu);
             var publishing = Stopwatch.GetTimestamp();
             session.Publish();
+            LastPublishSplit = session.PublishSplit;
             LastBatchWall = (applied, committed, Stopwatch.GetElapsedTime(publishing).TotalSeconds, session.PipelineWaits.BatchWaited, session.PipelineWaits.StatementIdle);
             _lastSeq = seq;
             _nextRid = session.NextRid;

@@ -56,6 +56,13 @@ public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDis
     /// <summary>How many schema migrations the last <see cref="InitializeAsync"/> applied (0 when the file was current).</summary>
     internal int AppliedMigrations { get; private set; }
 
+    /// <summary>
+    /// The page size a new file is created with (existing files keep theirs); settable before start-up for benchmarks.
+    /// 16 kB rather than SQLite's 4 kB: a bulk import's COMMIT writes about half as long (fewer, larger WAL frames),
+    /// and its B-trees split a quarter as often.
+    /// </summary>
+    internal int NewFilePageSize { get; set; } = 16_384;
+
     /// <summary>How many background WAL checkpoints have run since <see cref="InitializeAsync"/> (for tests).</summary>
     internal int CheckpointsCompleted => _checkpointer?.Completed ?? 0;
 
@@ -97,6 +104,7 @@ public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDis
         {
             await writer.OpenAsync(cancellationToken);
             // WAL persists in the file, so it is set once, when the file is created.
+            if (isNew && NewFilePageSize > 0) Pragma(writer, $"page_size = {NewFilePageSize}"); // before WAL, which fixes it
             if (isNew) Pragma(writer, "journal_mode = WAL");
             Pragma(writer, "synchronous = NORMAL");
             Pragma(writer, "cache_size = -65536"); // 64 MB: bulk batches touch many index pages

@@ -27,6 +27,8 @@ internal static class ImportCommand
         if (int.TryParse(Environment.GetEnvironmentVariable("CMDB_BENCH_PIPELINE"), out var from)) store.PipelineOperations = from;
         // CMDB_BENCH_DIGEST_AHEAD=N: the upsert count from which a batch digests ahead on a second thread (huge: off).
         if (int.TryParse(Environment.GetEnvironmentVariable("CMDB_BENCH_DIGEST_AHEAD"), out var ahead)) store.DigestAheadUpserts = ahead;
+        // CMDB_BENCH_PAGE_SIZE=N: the page size of the new file (A/B runs against SQLite's 4096).
+        if (int.TryParse(Environment.GetEnvironmentVariable("CMDB_BENCH_PAGE_SIZE"), out var pageSize)) store.NewFilePageSize = pageSize;
     }
 
     public static async Task RunAsync(BenchmarkOptions o)
@@ -45,8 +47,8 @@ internal static class ImportCommand
 
         await using (var store = new SqliteCmdbStore(options, TestModels.Seed, TimeProvider.System))
         {
+            Configure(store); // before start-up: the page size of the new file
             await store.InitializeAsync(CancellationToken.None);
-            Configure(store);
             await ApplyAllAsync(store, documents, "first import", WriteOutcome.Created, created);
         }
 
@@ -138,7 +140,8 @@ internal static class ImportCommand
                 $"batch thread {Report.Duration(store.LastBatchCpu.BatchThread)}, statement thread {Report.Duration(store.LastBatchCpu.StatementThread)})");
             var wall = store.LastBatchWall;
             Report.Line($"    wall: apply {Report.Duration(wall.Apply)} (batch thread waited {Report.Duration(wall.BatchWaited)}, statement thread idle " +
-                $"{Report.Duration(wall.StatementIdle)}), commit {Report.Duration(wall.Commit)}, publish {Report.Duration(wall.Publish)}; " +
+                $"{Report.Duration(wall.StatementIdle)}), commit {Report.Duration(wall.Commit)}, publish {Report.Duration(wall.Publish)} " +
+                $"(nodes {Report.Duration(store.LastPublishSplit.Nodes)}, edges {Report.Duration(store.LastPublishSplit.Edges)}, identifiers {Report.Duration(store.LastPublishSplit.Identifiers)}); " +
                 $"GCs gen0/1/2 {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, paused {Report.Duration((GC.GetTotalPauseDuration() - paused).TotalSeconds)}");
         }
 

@@ -65,6 +65,20 @@ public interface ICmdbStore
         return found;
     }
 
+    /// <summary>
+    /// The same answers as <see cref="ResolveIdentifiersAsync"/>, by position: the id of the CI holding each identifier
+    /// now, or null. For a caller that walks its identifiers in order anyway (discovery), a backend can answer without
+    /// building, and the caller without querying, a dictionary of every identifier.
+    /// </summary>
+    async Task<string?[]> ResolveEachAsync(IReadOnlyList<(string Scheme, string Value)> identifiers, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(identifiers);
+        var found = await ResolveIdentifiersAsync(identifiers, cancellationToken).ConfigureAwait(false);
+        var holders = new string?[identifiers.Count];
+        for (var i = 0; i < holders.Length; i++) holders[i] = found.GetValueOrDefault(identifiers[i]);
+        return holders;
+    }
+
     /// <summary>CIs matching the filter, ordered by id, one page at a time.</summary>
     Task<Page<ConfigurationItem>> QueryCisAsync(
         CiFilter filter, int first, string? after, DateTimeOffset? asOf, CancellationToken cancellationToken);

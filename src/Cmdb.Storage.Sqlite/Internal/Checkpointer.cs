@@ -8,13 +8,15 @@ namespace Cmdb.Storage.Sqlite.Internal;
 /// </summary>
 /// <remarks>
 /// SQLite's <c>wal_autocheckpoint</c> is a WAL hook that checkpoints on the committing connection once the WAL holds
-/// 1,000 pages; this hook asks the background connection instead, at the same threshold. A passive checkpoint waits
+/// 1,000 pages; this hook asks the background connection instead, at the same size in bytes (4 MB). A passive checkpoint waits
 /// for no one and runs beside the writer's next batch; the WAL starts over once a checkpoint has caught up with it.
 /// Durability does not change: a commit is in the WAL either way (<c>synchronous=NORMAL</c>).
 /// </remarks>
 internal sealed class Checkpointer : IDisposable
 {
-    private const int Pages = 1000; // SQLite's own autocheckpoint threshold
+    // SQLite's own autocheckpoint threshold is 1,000 pages; kept in bytes (1,000 pages of 4 kB) whatever the file's page size.
+    private const int WalBytes = 1000 * 4096;
+    private readonly int _pages;
     private readonly SqliteConnection _writer;
     private readonly SqliteConnection _connection;
     private readonly NativeMethods.WalHook _hook; // referenced here so it lives as long as SQLite may call it
@@ -27,6 +29,12 @@ internal sealed class Checkpointer : IDisposable
     public Checkpointer(SqliteConnection writer, string connectionString)
     {
         _writer = writer;
+        using (var size = writer.CreateCommand())
+        {
+            size.CommandText = "PRAGMA page_size";
+            _pages = Math.Max(1, WalBytes / Convert.ToInt32(size.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
         _connection = new SqliteConnection(connectionString);
         _connection.Open();
         _hook = OnCommit;
@@ -53,7 +61,7 @@ internal sealed class Checkpointer : IDisposable
 
     private int OnCommit(IntPtr context, IntPtr database, IntPtr databaseName, int pages)
     {
-        if (pages < Pages) return 0;
+        if (pages < _pages) return 0;
         lock (_gate)
         {
             _requested = true;

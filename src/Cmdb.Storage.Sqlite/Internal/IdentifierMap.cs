@@ -53,7 +53,7 @@ internal sealed class IdentifierMap
     public void Set(string scheme, string value, int node)
     {
         _nodes[(scheme, value)] = node;
-        _unindexed.Remove((scheme, value));
+        if (_unindexed.Count > 0) _unindexed.Remove((scheme, value)); // almost always empty: skip hashing the pair again
     }
 
     public void Remove(string scheme, string value)

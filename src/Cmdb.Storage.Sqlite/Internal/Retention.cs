@@ -29,6 +29,7 @@ internal static class Retention
             "DELETE FROM relationship_attributes WHERE valid_to_seq <= $seq",
             "DELETE FROM relationship WHERE valid_to_seq <= $seq",
             "DELETE FROM audit WHERE seq <= $seq",
+            "DELETE FROM ci_created WHERE seq <= $seq",
             "DELETE FROM relationship_audit WHERE seq <= $seq",
         })
         {

@@ -66,22 +66,19 @@ internal sealed partial class Statement : IDisposable
         // The transaction is the connection's; the native statement joins it simply by running on the same handle.
         ArgumentNullException.ThrowIfNull(tx);
         ReleaseText();
-        for (var i = 0; i < _indexes.Length; i++)
-        {
-            var index = _indexes[i];
-            var rc = values[i] switch
-            {
-                null => NativeMethods.BindNull(_handle, index),
-                string s => BindText(index, s),
-                long l => NativeMethods.BindInt64(_handle, index, l),
-                int n => NativeMethods.BindInt64(_handle, index, n),
-                ReadOnlyMemory<byte> utf8 => BindText(index, utf8.Span),
-                DBNull => NativeMethods.BindNull(_handle, index),
-                var other => BindText(index, Convert.ToString(other, CultureInfo.InvariantCulture) ?? ""),
-            };
-            Check(rc);
-        }
+        for (var i = 0; i < _indexes.Length; i++) Check(BindOne(_indexes[i], values[i]));
     }
+
+    private int BindOne(int index, object? value) => value switch
+    {
+        null => NativeMethods.BindNull(_handle, index),
+        string s => BindText(index, s),
+        long l => NativeMethods.BindInt64(_handle, index, l),
+        int n => NativeMethods.BindInt64(_handle, index, n),
+        ReadOnlyMemory<byte> utf8 => BindText(index, utf8.Span),
+        DBNull => NativeMethods.BindNull(_handle, index),
+        var other => BindText(index, Convert.ToString(other, CultureInfo.InvariantCulture) ?? ""),
+    };
 
     private void Check(int rc)
     {

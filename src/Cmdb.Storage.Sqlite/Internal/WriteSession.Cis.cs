@@ -37,7 +37,7 @@ internal sealed partial class WriteSession
             indexed = id is not null && !_cis.ContainsKey(id) && _graph.TryGetNode(id, out node);
         }
 
-        (ConfigurationItem Ci, long Rid)? existing = null;
+        (ConfigurationItem Ci, long Rid, long VersionRow)? existing = null;
         if (indexed && id is not null)
         {
             if (UnchangedVersion(ciClass, node, op.Fields, op.Path) is { } version)
@@ -63,8 +63,22 @@ internal sealed partial class WriteSession
 
     private OperationResult UpdateCi(UpdateCi op)
     {
-        var existing = LoadForChange(op.Id, op.ExpectedVersion, op.Path);
+        var existing = CarriedRead(op) ?? LoadForChange(op.Id, op.ExpectedVersion, op.Path);
         return Write(_model.GetClass(existing.Ci.Class), existing, op.Id, op.Fields, op.Path, AuditNames.Update);
+    }
+
+    /// <summary>
+    /// The CI the caller read (<see cref="Domain.Storage.UpdateCi.Read"/>) when it is the committed state: it names the
+    /// expected version, the committed version is that one (the fingerprints know every CI's), and this batch has not
+    /// written the CI. Its row keys are not in the CI, so its rows are found by id when written (<see cref="UnknownRid"/>).
+    /// Otherwise null, and the CI is read as ever (a CI that moved on is refused there).
+    /// </summary>
+    private (ConfigurationItem Ci, long Rid, long VersionRow)? CarriedRead(UpdateCi op)
+    {
+        if (op.Read is not { } read || read.Version != op.ExpectedVersion || !string.Equals(read.Id, op.Id, StringComparison.Ordinal)) return null;
+        if (_cis.ContainsKey(op.Id) || !_graph.TryGetNode(op.Id, out var node) || _fingerprints.VersionOf(node) != op.ExpectedVersion) return null;
+        CarriedReads++;
+        return (read, UnknownRid, UnknownRid);
     }
 
     private OperationResult RetireCi(RetireCi op)
@@ -74,7 +88,7 @@ internal sealed partial class WriteSession
         return Write(_model.GetClass(existing.Ci.Class), existing, op.Id, new CiFields { Status = CiStatus.Retired }, op.Path, AuditNames.Retire);
     }
 
-    private (ConfigurationItem Ci, long Rid) LoadForChange(string id, long? expectedVersion, string? path)
+    private (ConfigurationItem Ci, long Rid, long VersionRow) LoadForChange(string id, long? expectedVersion, string? path)
     {
         var existing = Load(id) ?? throw new CmdbException(ErrorCode.NotFound, $"CI {id} does not exist.", CiPath(path, "id"));
         if (expectedVersion is { } expected && existing.Ci.Version != expected)
@@ -86,7 +100,7 @@ internal sealed partial class WriteSession
         return existing;
     }
 
-    private OperationResult Write(CiClass ciClass, (ConfigurationItem Ci, long Rid)? existing, string id, CiFields fields, string? path, string operation)
+    private OperationResult Write(CiClass ciClass, (ConfigurationItem Ci, long Rid, long VersionRow)? existing, string id, CiFields fields, string? path, string operation)
     {
         if (existing is not { } old) return Create(ciClass, id, fields, path);
         var merged = CiMerge.Apply(_model, ciClass, old.Ci, id, fields, _actor, At, path);
@@ -95,9 +109,14 @@ internal sealed partial class WriteSession
         Identification.EnsureUnique(id, ci.Identifiers, HolderOf, path);
 
         var rid = old.Rid;
-        Run(_sql.UpdateCi, id, ci.Name, CiJson.StatusText(ci.Status), ci.Environment, ci.Criticality, ci.Owner, ci.SupportGroup, ci.Version);
-        Run(_sql.CloseVersion, id, old.Ci.Version, _seq);
-        Run(_sql.DeleteFts, rid);
+        // By the row keys read with the CI: no descent of the id and (ci_id, version) indexes on the statement thread.
+        // A key below 0 is unknown (a caller that handed over the CI it read): then by id, as before.
+        if (rid >= 0) Run(_sql.UpdateCi, rid, ci.Name, CiJson.StatusText(ci.Status), ci.Environment, ci.Criticality, ci.Owner, ci.SupportGroup, ci.Version);
+        else Run(_sql.UpdateCiById, id, ci.Name, CiJson.StatusText(ci.Status), ci.Environment, ci.Criticality, ci.Owner, ci.SupportGroup, ci.Version);
+        if (old.VersionRow >= 0) Run(_sql.CloseVersion, old.VersionRow, _seq);
+        else Run(_sql.CloseVersionOf, id, old.Ci.Version, _seq);
+        if (rid >= 0) Run(_sql.DeleteFts, rid);
+        else Run(_sql.DeleteFtsOf, id);
         Run(_sql.InsertVersion, id, ci.Version, _seq, CiJson.Write(ci, _json, _buffer));
         WriteIdentifiers(id, merged.Changes);
         InsertSearchRow(rid, ci);
@@ -125,14 +144,14 @@ internal sealed partial class WriteSession
         }
     }
 
-    /// <summary>The CI's current state (this batch's writes included) and its search row, or null.</summary>
-    private (ConfigurationItem Ci, long Rid)? Load(string id)
+    /// <summary>The CI's current state (this batch's writes included), its search row and the rowid of its current version, or null.</summary>
+    private (ConfigurationItem Ci, long Rid, long VersionRow)? Load(string id)
     {
         if (_cis.TryGetValue(id, out var pending)) return Reread(id, pending);
         if (_pipe is not null) return Prefetched(id);
         using var r = _sql.SelectCi.Reader(_tx, id);
         if (!r.Read()) return null;
-        return (CiJsonReader.Read(r.GetUtf8(0)), r.GetInt64(1));
+        return (CiJsonReader.Read(r.GetUtf8(0)), r.GetInt64(1), r.GetInt64(2));
     }
 
     private static string Joined(IEnumerable<string> values) => string.Join(' ', values);

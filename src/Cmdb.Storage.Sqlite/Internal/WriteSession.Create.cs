@@ -9,7 +9,8 @@ internal sealed partial class WriteSession
 {
     /// <summary>
     /// A new CI: merged without a list of changes (<see cref="CiMerge.Create"/>), and audited by naming its version 1
-    /// (<see cref="CreationAudit"/>), whose fields are exactly what the creation set.
+    /// (<see cref="CreationAudit"/>), whose fields are exactly what the creation set. The entry itself is part of a
+    /// run of creations (<see cref="AuditCreated"/>, V0010).
     /// </summary>
     private OperationResult Create(CiClass ciClass, string id, CiFields fields, string? path)
     {
@@ -25,13 +26,13 @@ internal sealed partial class WriteSession
         }
 
         InsertSearchRow(rid, ci);
-        AuditRow(AuditNames.Create, AuditNames.Ci, id, id, null, CreationAudit.Marker);
+        AuditCreated(rid); // read back as (create, ci, id, version 1 of id): see CreationAudit
         // A new CI's digest is left unknown: most are never upserted again in this process, and the next start-up reads it.
         Remember(ci, ciClass, rid, UInt128.Zero);
         return new OperationResult(WriteOutcome.Created, id, ci.Version);
     }
 
     private void InsertSearchRow(long rid, ConfigurationItem ci) =>
-        Run(_sql.InsertFts, rid, ci.Name, Joined(ci.Identifiers.Values), Joined(ci.Tags),
+        Run(rid >= 0 ? _sql.InsertFts : _sql.InsertFtsOf, rid >= 0 ? rid : ci.Id, ci.Name, Joined(ci.Identifiers.Values), Joined(ci.Tags),
             $"{ci.Owner} {ci.SupportGroup}", ci.Class, SearchText.AttributeValues(ci.Attributes));
 }

@@ -14,6 +14,7 @@ internal static class Migrations
         new(7, "compact audit entries for new CIs", V0007CompactCreateAudit.Sql),
         new(8, "relationship audit table; relationships found by id through the index", V0008RelationshipAudit.Sql),
         new(9, "current identifiers in a table keyed by (scheme, value)", V0009CurrentIdentifiers.Sql),
+        new(10, "audit entries of new CIs stored as runs", V0010CreationRuns.Sql),
     ];
 
     public static int Latest => All[^1].Version;

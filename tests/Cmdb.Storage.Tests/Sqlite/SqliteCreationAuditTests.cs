@@ -30,7 +30,8 @@ public sealed class SqliteCreationAuditTests : SqliteFileTests
 
         Assert.Equal(("create", "ci", id), (created.Operation, created.EntityKind, created.EntityId));
         Assert.Equal(CreationAuditTests.Describe(expected), CreationAuditTests.Describe(created.Changes));
-        Assert.Equal(CreationAudit.Marker, StoredChanges(created.Sequence));
+        Assert.Equal(CreationRuns.Describe(Database.Path), $"{created.Sequence}+1"); // a run (V0010), no audit row
+        Assert.Null(StoredChanges(created.Sequence));
         var window = await store.GetAuditAsync([id], Time.GetUtcNow().AddHours(-1), Time.GetUtcNow(), 10, CancellationToken.None);
         Assert.Equal(CreationAuditTests.Describe(expected), CreationAuditTests.Describe(Assert.Single(window).Entry.Changes));
     }
@@ -91,6 +92,8 @@ public sealed class SqliteCreationAuditTests : SqliteFileTests
         var fromMarker = Assert.Single((await store.GetHistoryAsync(id, 10, null, CancellationToken.None)).Items).Node;
         var changes = CiMerge.Apply(Model, Model.GetClass("Database"), null, id, fields, Actor.System, Time.GetUtcNow(), null).Changes;
         var buffer = new ArrayBufferWriter<byte>();
+        CreationRuns.ToAuditRows(Database.Path); // the layout before V0010: the creation is an audit row with the marker
+        Assert.Equal(CreationAudit.Marker, StoredChanges(fromMarker.Sequence));
         using (var w = new Utf8JsonWriter(buffer)) SetStoredChanges(fromMarker.Sequence, Encoding.UTF8.GetString(AuditJson.Write(changes, w, buffer).Span));
 
         var fromArray = Assert.Single((await store.GetHistoryAsync(id, 10, null, CancellationToken.None)).Items).Node;
@@ -123,14 +126,14 @@ public sealed class SqliteCreationAuditTests : SqliteFileTests
         Identifiers = new Dictionary<string, string> { [WellKnown.Identifiers.CmdbKey] = "db:orders", [WellKnown.Identifiers.Fqdn] = "orders.db" },
     };
 
-    private string StoredChanges(long auditId)
+    private string? StoredChanges(long auditId)
     {
         using var connection = new SqliteConnection($"Data Source={Database.Path};Mode=ReadOnly;Pooling=False");
         connection.Open();
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT changes FROM audit WHERE id = $id";
         cmd.Parameters.AddWithValue("$id", auditId);
-        return (string)cmd.ExecuteScalar()!;
+        return (string?)cmd.ExecuteScalar();
     }
 
     private void SetStoredChanges(long auditId, string changes)

@@ -30,7 +30,7 @@ public sealed class SqliteCurrentIdentifierMigrationTests : SqliteFileTests
         await using var migrated = await OpenAsync();
 
         Assert.Equal(before, await DescribeAsync(migrated, first));
-        Assert.Equal(9L, Scalar("SELECT max(version) FROM schema_migrations"));
+        Assert.Equal((long)Cmdb.Storage.Sqlite.Migrations.Migrations.Latest, Scalar("SELECT max(version) FROM schema_migrations"));
         Assert.Equal(0L, Scalar("SELECT count(*) FROM identifier WHERE valid_to_seq IS NULL"));
         Assert.Equal(2L, Scalar("SELECT count(*) FROM identifier"));
         Assert.Equal(2L, Scalar("SELECT count(*) FROM identifier_current"));
@@ -111,6 +111,7 @@ public sealed class SqliteCurrentIdentifierMigrationTests : SqliteFileTests
     /// <summary>Turns this build's file back into what a V0008 build writes: every identifier row in one table.</summary>
     private void DowngradeToV0008()
     {
+        CreationRuns.ToV0009(Database.Path);
         SqliteConnection.ClearAllPools();
         Scalar("""
             INSERT INTO identifier (scheme, value, ci_id, valid_from_seq, valid_to_seq)

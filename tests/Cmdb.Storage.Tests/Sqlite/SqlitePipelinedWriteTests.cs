@@ -15,7 +15,7 @@ namespace Cmdb.Storage.Tests.Sqlite;
 /// </summary>
 public sealed partial class SqlitePipelinedWriteTests : SqliteFileTests
 {
-    private static readonly string[] Tables = ["txn", "ci", "ci_version", "identifier", "relationship", "relationship_attributes", "audit"];
+    private static readonly string[] Tables = ["txn", "ci", "ci_version", "identifier", "relationship", "relationship_attributes", "audit", "ci_created"];
 
     [Fact]
     public async Task ApplyAsync_BadCiInTheMiddleOfABigBatch_IsRefusedAndWritesNothing()
