@@ -68,23 +68,39 @@ internal static class DiscoveryCommand
         await using var store = new SqliteCmdbStore(storage, TestModels.Seed, TimeProvider.System);
         await store.InitializeAsync(CancellationToken.None);
         Report.Line($"store opened in {Report.Duration(watch.Elapsed.TotalSeconds)}");
-        var batch = Payload(estate, payloadSize);
+        // --prepare: only open (and so migrate) the file, e.g. a template copied from an older build's store.
+        if (args.Contains("--prepare")) return;
+        // --generation G (default 1) and --source NAME (default "bench"): a store that a run of generation 1 has already
+        // reconciled (such as a kept 1M file) gets a true first run again from generation 2 under a new source name:
+        // other attribute values for the matched half, other keys for the new half.
+        var generation = Arg(args, "--generation", 1);
+        var sourceName = Text(args, "--source") ?? "bench";
+        var batch = Payload(estate, payloadSize, generation, estate.CiCount, "disc");
+        // --warmup N: first reconcile N items (half updates, half creates) against a separate store of N CIs, so the
+        // measured runs use jitted code as a long-running service would (a fresh process's first run is mostly tier-0
+        // code, with the JIT thread competing for the cores). Without it the first run is a cold process's.
+        if (Arg(args, "--warmup", 0) is > 0 and var warm) await WarmUpAsync(estate, dbPath + ".warmup.db", warm, args);
         ProcessMemory.ManagedAfterFullCollection();
 
         using var state = new SqliteDiscoveryStateStore(storage, store);
         var options = new DiscoveryOptions();
         // --batch N: operations per store transaction (the engine's BatchSize), to compare batch sizes.
         options.BatchSize = Arg(args, "--batch", options.BatchSize);
-        options.Sources["bench"] = new DiscoverySourceOptions { Kind = "bench", Interval = TimeSpan.FromHours(1), Timeout = TimeSpan.FromHours(1) };
-        using var engine = new DiscoveryService(store, state, new FixedFactory(batch), options, TimeProvider.System);
-        await Measure(engine, "first run (creates + updates, audit + provenance)", r => r.Counts.Created + r.Counts.Updated);
+        // --carry: updates hand the store the CI the run read (UpdateCi.Read) instead of letting it read the CI again.
+        if (args.Contains("--carry")) options.CarryReads = true;
+        options.Sources[sourceName] = new DiscoverySourceOptions { Kind = "bench", Interval = TimeSpan.FromHours(1), Timeout = TimeSpan.FromHours(1) };
+        // Another source than the one that reconciled the kept file may only overwrite its values under a rule.
+        if (sourceName != "bench") options.Precedence.Add(new PrecedenceRuleOptions { Field = "attributes.*", Sources = [sourceName, "bench"] });
+        var measured = new MeasuredStore(store);
+        using var engine = new DiscoveryService(measured, state, new FixedFactory(batch), options, TimeProvider.System);
+        await Measure(engine, measured, sourceName, "first run (creates + updates, audit + provenance)", r => r.Counts.Created + r.Counts.Updated);
         // --reruns N: N unchanged re-runs and their medians (the re-run is ~0.2 s, so one run is mostly scheduling noise).
         var reruns = Math.Max(1, Arg(args, "--reruns", 2));
         var walls = new List<double>();
         var cpus = new List<double>();
         for (var i = 0; i < reruns; i++)
         {
-            var (wall, cpu) = await Measure(engine, i == 0 ? "unchanged re-run (no CI writes, sighting bookkeeping only)" : $"unchanged re-run {i + 1}",
+            var (wall, cpu) = await Measure(engine, measured, sourceName, i == 0 ? "unchanged re-run (no CI writes, sighting bookkeeping only)" : $"unchanged re-run {i + 1}",
                 r => r.Counts.Unchanged);
             walls.Add(wall);
             cpus.Add(cpu);
@@ -103,7 +119,8 @@ internal static class DiscoveryCommand
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    private static async Task<(double Wall, double Cpu)> Measure(DiscoveryService engine, string label, Func<DiscoveryRun, int> written)
+    private static async Task<(double Wall, double Cpu)> Measure(
+        DiscoveryService engine, MeasuredStore measured, string source, string label, Func<DiscoveryRun, int> written)
     {
         // A full collection first, so a run does not pay for the garbage of the one before it.
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
@@ -112,8 +129,9 @@ internal static class DiscoveryCommand
         var (gen0, gen1, gen2) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         var threadsBefore = ThreadTimes();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        measured.Reset();
         var watch = Stopwatch.StartNew();
-        var run = await engine.RunAsync("bench", DiscoveryTrigger.Manual, CancellationToken.None);
+        var run = await engine.RunAsync(source, DiscoveryTrigger.Manual, CancellationToken.None);
         var seconds = watch.Elapsed.TotalSeconds;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         var megabytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6;
@@ -125,6 +143,7 @@ internal static class DiscoveryCommand
             $"({written(run):N0} counted: created {c.Created:N0}, updated {c.Updated:N0}, unchanged {c.Unchanged:N0}, conflicts {c.Conflicts}, errors {c.Errors})");
         Report.Line("  phases (wall): " + string.Join(", ", engine.LastPhases.Select(p => $"{p.Phase} {Report.Duration(p.Seconds)}")));
         Report.Line($"  allocated {megabytes:N1} MB, collections gen0/1/2 {collections}");
+        Report.Line("  store calls: " + measured.Summary());
         // Which threads used the process CPU (Linux /proc, clock ticks of 10 ms): the engine's thread, the pool thread
         // that fingerprints, the store's background threads, GC.
         var threads = ThreadTimes();
@@ -160,22 +179,52 @@ internal static class DiscoveryCommand
         return result;
     }
 
-    private static DiscoveryBatch Payload(SyntheticEstate estate, int size)
+    private static async Task WarmUpAsync(SyntheticEstate estate, string path, int size, string[] args)
     {
-        var matched = Math.Min(size / 2, estate.CiCount);
-        var step = Math.Max(1, estate.CiCount / matched);
+        var storage = new SqliteStorageOptions { DatabasePath = path };
+        foreach (var f in new[] { path, path + "-wal", path + "-shm" }) File.Delete(f);
+        var watch = Stopwatch.StartNew();
+        {
+            await using var store = new SqliteCmdbStore(storage, TestModels.Seed, TimeProvider.System);
+            await store.InitializeAsync(CancellationToken.None);
+            using var stream = new MemoryStream();
+            estate.WriteImportDocument(stream, 0, Math.Min(size, estate.CiCount), 0, 0);
+            stream.Position = 0;
+            await store.ApplyAsync(ImportDocumentReader.Read(stream), Actor.System, CancellationToken.None);
+            using var state = new SqliteDiscoveryStateStore(storage, store);
+            var options = new DiscoveryOptions();
+            options.BatchSize = Arg(args, "--batch", options.BatchSize);
+            options.Sources["warmup"] = new DiscoverySourceOptions { Kind = "bench", Interval = TimeSpan.FromHours(1), Timeout = TimeSpan.FromHours(1) };
+            var batch = Payload(estate, size, 1, Math.Min(size, estate.CiCount), "warmup");
+            using var engine = new DiscoveryService(store, state, new FixedFactory(batch), options, TimeProvider.System);
+            var first = await engine.RunAsync("warmup", DiscoveryTrigger.Manual, CancellationToken.None);
+            var again = await engine.RunAsync("warmup", DiscoveryTrigger.Manual, CancellationToken.None);
+            Report.Line($"warm-up: {size:N0} items against {Math.Min(size, estate.CiCount):N0} CIs in a separate store " +
+                $"(created {first.Counts.Created:N0}, updated {first.Counts.Updated:N0}; then unchanged {again.Counts.Unchanged:N0}) in {Report.Duration(watch.Elapsed.TotalSeconds)}");
+        }
+
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var f in new[] { path, path + "-wal", path + "-shm", path + ".lock" }) File.Delete(f);
+    }
+
+    /// <summary>Half the items match stored CIs among the first <paramref name="within"/> (two new attributes each), half are new.</summary>
+    private static DiscoveryBatch Payload(SyntheticEstate estate, int size, int generation, int within, string keyPrefix)
+    {
+        var g = generation == 1 ? "" : $"g{generation}";
+        var matched = Math.Min(size / 2, within);
+        var step = Math.Max(1, within / matched);
         var items = new List<DiscoveredItem>(size);
         for (var k = 0; k < matched; k++)
         {
-            var ci = estate.Ci(k * step % estate.CiCount);
+            var ci = estate.Ci(k * step % within);
             items.Add(new DiscoveredItem(ci.Class, ci.Name, new Dictionary<string, string> { [ci.Scheme] = ci.Value },
-                new() { ["discovered"] = "yes", ["rack"] = $"r{k % 40}", ["engine"] = ci.Engine }) { Environment = ci.Environment });
+                new() { ["discovered"] = generation == 1 ? "yes" : g, ["rack"] = $"{g}r{k % 40}", ["engine"] = ci.Engine }) { Environment = ci.Environment });
         }
 
         for (var k = items.Count; k < size; k++)
         {
             items.Add(new DiscoveredItem(WellKnown.Classes.Application, $"discovered-app-{k}",
-                new Dictionary<string, string> { [WellKnown.Identifiers.CmdbKey] = $"disc:{k}" }, new() { ["rack"] = $"r{k % 40}" }));
+                new Dictionary<string, string> { [WellKnown.Identifiers.CmdbKey] = $"{keyPrefix}{g}:{k}" }, new() { ["rack"] = $"r{k % 40}" }));
         }
 
         var per = (items.Count + Scopes - 1) / Scopes;
@@ -193,6 +242,103 @@ internal static class DiscoveryCommand
     {
         var i = Array.IndexOf(args, name);
         return i >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    }
+
+    /// <summary>
+    /// The store as the engine sees it, timing the calls the engine makes (wall and the calling thread's CPU) and adding
+    /// up the store's own split of each batch (its batch and statement threads, COMMIT, publish).
+    /// </summary>
+    private sealed class MeasuredStore(SqliteCmdbStore inner) : Cmdb.Domain.Storage.ICmdbStore
+    {
+        private readonly Dictionary<string, (int Calls, int Items, double Wall, double Cpu)> _calls = [];
+        private double _batchThread, _statementThread, _apply, _commit, _publish, _waited, _idle;
+
+        public ModelCatalog Model => inner.Model;
+
+        public void Reset()
+        {
+            _calls.Clear();
+            _batchThread = _statementThread = _apply = _commit = _publish = _waited = _idle = 0;
+        }
+
+        public string Summary() =>
+            string.Join(", ", _calls.Select(c => $"{c.Key} {c.Value.Calls}× {c.Value.Items:N0} items wall {Report.Duration(c.Value.Wall)} thread CPU {Report.Duration(c.Value.Cpu)}")) +
+            $"; store batches: batch thread CPU {Report.Duration(_batchThread)}, statement thread CPU {Report.Duration(_statementThread)}, " +
+            $"apply {Report.Duration(_apply)} (batch thread waited {Report.Duration(_waited)}, statement thread idle {Report.Duration(_idle)}), " +
+            $"COMMIT {Report.Duration(_commit)}, publish {Report.Duration(_publish)}" +
+            // Read by name: a build whose store has no such counter (an older one, compared against) prints nothing.
+            (typeof(SqliteCmdbStore).GetProperty("CarriedReads", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)
+                ?.GetValue(inner) is long carried ? $"; updates merged onto discovery's read (store total) {carried:N0}" : "");
+
+        private async Task<T> Timed<T>(string name, int items, Func<Task<T>> call)
+        {
+            var cpu = Cmdb.Storage.Sqlite.Internal.ThreadCpu.Seconds();
+            var watch = Stopwatch.StartNew();
+            var result = await call();
+            var spent = Cmdb.Storage.Sqlite.Internal.ThreadCpu.Seconds() - cpu; // the store's calls complete synchronously
+            var (calls, count, wall, total) = _calls.GetValueOrDefault(name);
+            lock (_calls) _calls[name] = (calls + 1, count + items, wall + watch.Elapsed.TotalSeconds, total + spent);
+            return result;
+        }
+
+        public async Task<Cmdb.Domain.Storage.WriteResult> ApplyAsync(Cmdb.Domain.Storage.WriteBatch batch, Actor actor, CancellationToken cancellationToken)
+        {
+            var before = inner.LastBatchWall;
+            var result = await Timed("apply", batch.Operations.Count, () => inner.ApplyAsync(batch, actor, cancellationToken));
+            if (inner.LastBatchWall != before)
+            {
+                var (b, st) = inner.LastBatchCpu;
+                var w = inner.LastBatchWall;
+                (_batchThread, _statementThread) = (_batchThread + b, _statementThread + st);
+                (_apply, _commit, _publish, _waited, _idle) = (_apply + w.Apply, _commit + w.Commit, _publish + w.Publish, _waited + w.BatchWaited, _idle + w.StatementIdle);
+            }
+
+            return result;
+        }
+
+        public Task<IReadOnlyDictionary<string, ConfigurationItem>> GetCisAsync(IReadOnlyCollection<string> ids, DateTimeOffset? asOf, CancellationToken cancellationToken) =>
+            Timed("read CIs", ids.Count, () => inner.GetCisAsync(ids, asOf, cancellationToken));
+
+        public Task<IReadOnlyDictionary<(string Scheme, string Value), string>> ResolveIdentifiersAsync(
+            IReadOnlyCollection<(string Scheme, string Value)> identifiers, CancellationToken cancellationToken) =>
+            Timed("resolve", identifiers.Count, () => inner.ResolveIdentifiersAsync(identifiers, cancellationToken));
+
+        public Task<string?[]> ResolveEachAsync(IReadOnlyList<(string Scheme, string Value)> identifiers, CancellationToken cancellationToken) =>
+            Timed("resolve", identifiers.Count, () => ((Cmdb.Domain.Storage.ICmdbStore)inner).ResolveEachAsync(identifiers, cancellationToken));
+
+        public Task InitializeAsync(CancellationToken cancellationToken) => inner.InitializeAsync(cancellationToken);
+
+        public ValueTask<Cmdb.Domain.Graph.GraphIndex> GetGraphAsync(IReadOnlyCollection<string> startIds, CancellationToken cancellationToken) =>
+            inner.GetGraphAsync(startIds, cancellationToken);
+
+        public Task<IReadOnlyDictionary<string, CiHeader>> GetCiHeadersAsync(
+            IReadOnlyCollection<string> ids, DateTimeOffset? asOf, CancellationToken cancellationToken) =>
+            ((Cmdb.Domain.Storage.ICmdbStore)inner).GetCiHeadersAsync(ids, asOf, cancellationToken);
+
+        public Task<ConfigurationItem?> FindByIdentifierAsync(string scheme, string value, DateTimeOffset? asOf, CancellationToken cancellationToken) =>
+            inner.FindByIdentifierAsync(scheme, value, asOf, cancellationToken);
+
+        public Task<Cmdb.Domain.Storage.Page<ConfigurationItem>> QueryCisAsync(
+            Cmdb.Domain.Storage.CiFilter filter, int first, string? after, DateTimeOffset? asOf, CancellationToken cancellationToken) =>
+            inner.QueryCisAsync(filter, first, after, asOf, cancellationToken);
+
+        public Task<IReadOnlyList<Cmdb.Domain.Storage.SearchHit>> SearchAsync(string text, int first, CancellationToken cancellationToken) =>
+            inner.SearchAsync(text, first, cancellationToken);
+
+        public Task<IReadOnlyDictionary<string, IReadOnlyList<Cmdb.Domain.Relationships.Relationship>>> GetRelationshipsAsync(
+            IReadOnlyCollection<string> ciIds, Cmdb.Domain.Relationships.Direction direction, IReadOnlyCollection<string>? types, DateTimeOffset? asOf,
+            CancellationToken cancellationToken) =>
+            inner.GetRelationshipsAsync(ciIds, direction, types, asOf, cancellationToken);
+
+        public Task<Cmdb.Domain.Relationships.Relationship?> GetRelationshipAsync(string id, CancellationToken cancellationToken) =>
+            inner.GetRelationshipAsync(id, cancellationToken);
+
+        public Task<Cmdb.Domain.Storage.Page<Cmdb.Domain.History.AuditEntry>> GetHistoryAsync(string ciId, int first, string? after, CancellationToken cancellationToken) =>
+            inner.GetHistoryAsync(ciId, first, after, cancellationToken);
+
+        public Task<IReadOnlyList<Cmdb.Domain.History.CiAuditEntry>> GetAuditAsync(
+            IReadOnlyCollection<string> ciIds, DateTimeOffset since, DateTimeOffset until, int limit, CancellationToken cancellationToken) =>
+            ((Cmdb.Domain.Storage.ICmdbStore)inner).GetAuditAsync(ciIds, since, until, limit, cancellationToken);
     }
 
     private sealed class FixedFactory(DiscoveryBatch batch) : IDiscoverySourceFactory

@@ -7,7 +7,7 @@ namespace Cmdb.Discovery.Framework.Engine;
 public sealed partial class DiscoveryService
 {
     /// <summary>The whole plan of a batch, updates compared too (the dry run; a real run pipelines planning with its writes).</summary>
-    private async Task<(IReadOnlyDictionary<(string Scheme, string Value), string> Holders, List<ItemPlan> Plans)> PlanAsync(
+    private async Task<(ResolvedIdentifiers Holders, List<ItemPlan> Plans)> PlanAsync(
         string source, DiscoveryBatch batch, SourceState state, DateTimeOffset now, bool explain, Phases? phases, CancellationToken cancellationToken)
     {
         var (holders, fingerprints) = await ResolveAsync(batch, phases, cancellationToken);
@@ -20,16 +20,16 @@ public sealed partial class DiscoveryService
     /// Resolves the batch's identifiers against the store's in-memory map and fingerprints every item meanwhile (pure
     /// CPU over the batch, on a second thread).
     /// </summary>
-    private async Task<(IReadOnlyDictionary<(string Scheme, string Value), string> Holders, long[] Fingerprints)> ResolveAsync(
+    private async Task<(ResolvedIdentifiers Holders, long[] Fingerprints)> ResolveAsync(
         DiscoveryBatch batch, Phases? phases, CancellationToken cancellationToken)
     {
-        var pairs = IdentifiersOf(batch);
+        var pairs = ResolvedIdentifiers.Of(batch);
         var salt = _precedence.Salt;
         var hashing = Task.Run(() => Fingerprints(batch, salt), cancellationToken);
-        IReadOnlyDictionary<(string Scheme, string Value), string> holders;
+        ResolvedIdentifiers holders;
         try
         {
-            holders = await _store.ResolveIdentifiersAsync(pairs, cancellationToken);
+            holders = ResolvedIdentifiers.From(pairs, await _store.ResolveEachAsync(pairs, cancellationToken));
         }
         finally
         {
@@ -63,7 +63,7 @@ public sealed partial class DiscoveryService
     /// what the run writes: the holders were resolved up front, and items earlier in the run are matched by the plans.
     /// </summary>
     private async Task PlanItemsAsync(
-        string source, DiscoveryBatch batch, SourceState state, IReadOnlyDictionary<(string Scheme, string Value), string> holders,
+        string source, DiscoveryBatch batch, SourceState state, ResolvedIdentifiers holders,
         long[] fingerprints, DateTimeOffset now, bool explain, List<ItemPlan> plans, Action<int>? decided, CancellationToken cancellationToken)
     {
         const int PublishEvery = 4096;
@@ -101,6 +101,8 @@ public sealed partial class DiscoveryService
                     decided?.Invoke(plans.Count);
                 }
             }
+
+            matcher.SkipRelationships(scope.Relationships.Count);
         }
 
         if (toLoad.Count > 0) await PlanUpdatesAsync(source, toLoad, now, explain, cancellationToken);

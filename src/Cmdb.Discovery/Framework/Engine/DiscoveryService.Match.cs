@@ -10,7 +10,7 @@ public sealed partial class DiscoveryService
     /// are checked against that small table; buffers are reused from item to item, since every item of every run
     /// passes here.
     /// </summary>
-    private sealed class Matcher(DiscoveryService engine, IReadOnlyDictionary<(string Scheme, string Value), string> holders)
+    private sealed class Matcher(DiscoveryService engine, ResolvedIdentifiers holders)
     {
         private readonly Dictionary<(string, string), int> _pending = [];
         private readonly Dictionary<string, CiClass?> _classes = new(StringComparer.Ordinal);
@@ -19,6 +19,7 @@ public sealed partial class DiscoveryService
         private string?[] _holders = new string?[4];
         private string? _lastClassName;
         private CiClass? _lastClass;
+        private int _position; // of the next item's first identifier in the resolved list
 
         /// <summary>
         /// The id of the one stored CI the item matches, or null with the plan's action set: Create (no match, or only
@@ -27,6 +28,8 @@ public sealed partial class DiscoveryService
         public string? Match(ItemPlan plan, int planIndex)
         {
             var item = plan.Item;
+            var first = _position;
+            _position += item.Identifiers.Count; // every item passes here once, in batch order, matched or not
             if (ClassOf(item.Class) is not { } ciClass)
             {
                 Fail(plan, $"class '{item.Class}' is not in the model");
@@ -34,7 +37,7 @@ public sealed partial class DiscoveryService
             }
 
             plan.Class = ciClass;
-            var n = Resolve(item.Identifiers, planIndex);
+            var n = Resolve(first, item.Identifiers.Count, planIndex);
             var matches = _matches;
             matches.Clear();
             var carriesSet = false;
@@ -83,6 +86,9 @@ public sealed partial class DiscoveryService
             return matches[0];
         }
 
+        /// <summary>After a scope's items: the ends of its relationships come next in the resolved list.</summary>
+        public void SkipRelationships(int relationships) => _position += 2 * relationships;
+
         /// <summary>Later items holding one of these identifiers match this item's CI-to-be.</summary>
         public void Pending(ItemPlan plan, int planIndex)
         {
@@ -101,33 +107,24 @@ public sealed partial class DiscoveryService
             return ciClass;
         }
 
-        /// <summary>Fills the scheme and holder tables for the item's identifiers; returns how many.</summary>
-        private int Resolve(IReadOnlyDictionary<string, string> identifiers, int planIndex)
+        /// <summary>Fills the scheme and holder tables for the item's identifiers (resolved from <paramref name="first"/> on); returns how many.</summary>
+        private int Resolve(int first, int count, int planIndex)
         {
-            if (identifiers.Count > _schemes.Length)
+            if (count > _schemes.Length)
             {
-                _schemes = new string[identifiers.Count];
-                _holders = new string?[identifiers.Count];
+                _schemes = new string[count];
+                _holders = new string?[count];
             }
 
-            var n = 0;
-            if (identifiers is Dictionary<string, string> dictionary)
+            for (var n = 0; n < count; n++)
             {
-                foreach (var (scheme, value) in dictionary) Put(scheme, value);
-            }
-            else
-            {
-                foreach (var (scheme, value) in identifiers) Put(scheme, value);
-            }
-
-            return n;
-
-            void Put(string scheme, string value)
-            {
+                var (scheme, value) = holders.Pair(first + n);
                 _schemes[n] = scheme;
-                _holders[n++] = holders.TryGetValue((scheme, value), out var id) ? id
-                    : _pending.TryGetValue((scheme, value), out var p) && p != planIndex ? "#" + p : null;
+                _holders[n] = holders.Holder(first + n)
+                    ?? (_pending.Count > 0 && _pending.TryGetValue((scheme, value), out var p) && p != planIndex ? "#" + p : null);
             }
+
+            return count;
         }
 
         private bool CarriesAll(IReadOnlyList<string> set, int n)

@@ -15,7 +15,7 @@ public sealed partial class DiscoveryService
     /// run already written (an item matching the same CI as an earlier item is compared with that item's result).
     /// </summary>
     private async Task<(List<ItemPlan> Plans, int Created, int Updated)> PlanAndWriteAsync(
-        string source, DiscoveryBatch batch, SourceState state, IReadOnlyDictionary<(string Scheme, string Value), string> holders,
+        string source, DiscoveryBatch batch, SourceState state, ResolvedIdentifiers holders,
         long[] fingerprints, DateTimeOffset now, Actor actor, List<string> errors, CancellationToken cancellationToken)
     {
         var decided = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
@@ -37,8 +37,8 @@ public sealed partial class DiscoveryService
         }, CancellationToken.None);
         var batchSize = _options.BatchSize;
         var ops = new List<WriteOperation>(batchSize);
-        var byOp = new Dictionary<WriteOperation, ItemPlan>(ReferenceEqualityComparer.Instance);
-        var counts = new int[2];
+        var writer = new ChunkWriter(this, source, now, actor, errors);
+        var updated = new HashSet<string>(StringComparer.Ordinal);
         var frontier = 0;
         try
         {
@@ -48,19 +48,17 @@ public sealed partial class DiscoveryService
                 {
                     var plan = plans[frontier];
                     if (plan.Action is not (ItemAction.Create or ItemAction.Update)) continue;
-                    var op = new UpsertCi(plan.Action == ItemAction.Create ? null : plan.CiId, plan.Item.Class, plan.Fields!) { Path = plan.Path };
-                    ops.Add(op);
-                    byOp[op] = plan;
+                    ops.Add(writer.Add(plan, OperationFor(plan, updated)));
                 }
 
                 while (ops.Count >= batchSize)
                 {
-                    await WriteChunkAsync(ops.GetRange(0, batchSize), byOp, actor, errors, counts, cancellationToken);
+                    await writer.WriteAsync(ops.GetRange(0, batchSize), cancellationToken);
                     ops.RemoveRange(0, batchSize);
                 }
             }
 
-            if (ops.Count > 0) await WriteChunkAsync(ops, byOp, actor, errors, counts, cancellationToken);
+            if (ops.Count > 0) await writer.WriteAsync(ops, cancellationToken);
         }
         finally
         {
@@ -69,26 +67,6 @@ public sealed partial class DiscoveryService
             await planning;
         }
 
-        return (plans, counts[0], counts[1]);
-    }
-
-    /// <summary>One store batch of creates and updates; a refused write marks its plan failed (its message is in errors).</summary>
-    private async Task WriteChunkAsync(
-        List<WriteOperation> chunk, Dictionary<WriteOperation, ItemPlan> byOp, Actor actor, List<string> errors, int[] counts,
-        CancellationToken cancellationToken)
-    {
-        var failed = await ApplyAsync(chunk, actor, errors, (op, result) =>
-        {
-            var plan = byOp[op];
-            plan.CiId = result.EntityId;
-            if (result.Outcome == WriteOutcome.Created) counts[0]++;
-            else if (result.Outcome == WriteOutcome.Unchanged) plan.Action = ItemAction.Unchanged;
-            else counts[1]++;
-        }, cancellationToken);
-        foreach (var op in failed)
-        {
-            byOp[op].Action = ItemAction.Error;
-            byOp[op].Error = null; // the store's message is already in errors
-        }
+        return (plans, writer.Created, writer.Updated);
     }
 }

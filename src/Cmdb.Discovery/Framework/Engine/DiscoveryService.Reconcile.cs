@@ -42,7 +42,8 @@ public sealed partial class DiscoveryService
         phases.End("conflicts + holds");
         LastPhases = phases.All;
 
-        if (tally.Errors > 0) errors.AddRange(plans.Where(p => p.Action == ItemAction.Error).Select(p => p.Error!));
+        // A plan failed without its own message is a write the store refused: that message is in errors already.
+        if (tally.Errors > 0) errors.AddRange(plans.Where(p => p.Action == ItemAction.Error && p.Error is not null).Select(p => p.Error!));
         var scopes = batch.Scopes.Select(s => new DiscoveryScopeOutcome(s.Scope, s.Complete, s.Errors)).ToArray();
         var complete = scopes.Count(s => s.Complete);
         var status = complete == scopes.Length ? DiscoveryRunStatus.Succeeded : complete == 0 ? DiscoveryRunStatus.Failed : DiscoveryRunStatus.Partial;
@@ -131,33 +132,5 @@ public sealed partial class DiscoveryService
         }
 
         return failed;
-    }
-
-    private static List<(string Scheme, string Value)> IdentifiersOf(DiscoveryBatch batch)
-    {
-        var count = 0;
-        foreach (var scope in batch.Scopes)
-        {
-            foreach (var item in scope.Items) count += item.Identifiers.Count;
-            count += 2 * scope.Relationships.Count;
-        }
-
-        var pairs = new List<(string, string)>(count);
-        foreach (var scope in batch.Scopes)
-        {
-            foreach (var item in scope.Items)
-            {
-                if (item.Identifiers is Dictionary<string, string> d) foreach (var (k, v) in d) pairs.Add((k, v));
-                else foreach (var (k, v) in item.Identifiers) pairs.Add((k, v));
-            }
-
-            foreach (var r in scope.Relationships)
-            {
-                pairs.Add((r.Source.Scheme, r.Source.Value));
-                pairs.Add((r.Target.Scheme, r.Target.Value));
-            }
-        }
-
-        return pairs;
     }
 }

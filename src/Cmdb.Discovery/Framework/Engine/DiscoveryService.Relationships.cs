@@ -15,7 +15,7 @@ public sealed partial class DiscoveryService
     /// that disappeared stays, like the CI's other relationships, when the CI is retired.
     /// </summary>
     private async Task<RelationshipPlan> PlanRelationshipsAsync(
-        string source, DiscoveryBatch batch, SourceState state, List<ItemPlan> plans, IReadOnlyDictionary<(string Scheme, string Value), string> holders,
+        string source, DiscoveryBatch batch, SourceState state, List<ItemPlan> plans, ResolvedIdentifiers holders,
         DateTimeOffset now, List<string> errors, CancellationToken cancellationToken)
     {
         var result = new RelationshipPlan();
@@ -96,7 +96,7 @@ public sealed partial class DiscoveryService
         return result;
 
         string? End(DiscoveredRef end) =>
-            byIdentifier.TryGetValue((end.Scheme, end.Value), out var id) ? id : holders.GetValueOrDefault((end.Scheme, end.Value));
+            byIdentifier.TryGetValue((end.Scheme, end.Value), out var id) ? id : holders.HolderOf((end.Scheme, end.Value));
 
         CiClass? ClassOf(string ciId)
         {

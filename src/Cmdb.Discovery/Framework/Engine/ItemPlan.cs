@@ -53,4 +53,20 @@ internal sealed class ItemPlan(string scope, int scopeIndex, int index, Discover
     public string? Error { get; set; }
 
     public string Path => $"{Scope}:items[{Index}]";
+
+    /// <summary>Before the update is decided again on a fresh read of its CI (another writer changed it meanwhile).</summary>
+    public void Restart(ConfigurationItem? existing)
+    {
+        Existing = existing;
+        Fields = null;
+        _changes = null;
+    }
+
+    /// <summary>After the write: what was read and decided for it is not needed again, so a large run does not keep it alive.</summary>
+    public void Written()
+    {
+        Existing = null;
+        Fields = null;
+        _changes = null;
+    }
 }
