@@ -23,16 +23,7 @@ public sealed class StaleReadTests
     public async Task RunAsync_PersonSetsSameFieldBetweenReadAndWrite_PersonsValueKept(bool carry)
     {
         await using var f = new EngineFixture();
-        f.Options.CarryReads = carry;
-        var os = "linux";
-        f.Source("scan", () => DiscoveryBatch.Of(Scope("a", Server("h", serial: "S1", os: os))));
-        await f.RunAsync(await f.EngineAsync(), "scan");
-        var id = (await f.CiAsync("serial", "S1")).Id;
-        var store = EditAfterRead.Wrap(f.Store, id, new CiFields { Attributes = new() { ["os"] = "hand-set" } });
-        using var engine = new DiscoveryService(store, f.State, f.Sources, f.Options, f.Time);
-        os = "linux-2";
-
-        var run = await f.RunAsync(engine, "scan");
+        var (id, run) = await RescanEditedBetweenReadAndWriteAsync(f, carry, new CiFields { Attributes = new() { ["os"] = "hand-set" } });
 
         var ci = await f.CiAsync("serial", "S1");
         Assert.Equal(DiscoveryRunStatus.Succeeded, run.Status);
@@ -48,16 +39,7 @@ public sealed class StaleReadTests
     public async Task RunAsync_PersonSetsOtherFieldBetweenReadAndWrite_BothChangesKept(bool carry)
     {
         await using var f = new EngineFixture();
-        f.Options.CarryReads = carry;
-        var os = "linux";
-        f.Source("scan", () => DiscoveryBatch.Of(Scope("a", Server("h", serial: "S1", os: os))));
-        await f.RunAsync(await f.EngineAsync(), "scan");
-        var id = (await f.CiAsync("serial", "S1")).Id;
-        var store = EditAfterRead.Wrap(f.Store, id, new CiFields { Owner = "alice", Attributes = new() { ["rack"] = "r7" } });
-        using var engine = new DiscoveryService(store, f.State, f.Sources, f.Options, f.Time);
-        os = "linux-2";
-
-        var run = await f.RunAsync(engine, "scan");
+        var (id, run) = await RescanEditedBetweenReadAndWriteAsync(f, carry, new CiFields { Owner = "alice", Attributes = new() { ["rack"] = "r7" } });
 
         var ci = await f.CiAsync("serial", "S1");
         Assert.Equal((1, 0, 0), (run.Counts.Updated, run.Counts.Unchanged, run.Counts.Errors));
@@ -90,6 +72,22 @@ public sealed class StaleReadTests
         Assert.Equal((2, 0, 0), (run.Counts.Updated, run.Counts.Conflicts, run.Counts.Errors));
         Assert.Equal(("v3", "ops"), (ci.Attributes["os"]!.GetValue<string>(), ci.Owner));
         Assert.Equal(1, await f.CiCountAsync());
+    }
+
+    /// <summary>
+    /// A scan creates a server (os "linux"); a second scan reports os "linux-2", and right after it reads the CI to
+    /// compare, a person applies <paramref name="edit"/>.
+    /// </summary>
+    private static async Task<(string Id, DiscoveryRun Run)> RescanEditedBetweenReadAndWriteAsync(EngineFixture f, bool carry, CiFields edit)
+    {
+        f.Options.CarryReads = carry;
+        var os = "linux";
+        f.Source("scan", () => DiscoveryBatch.Of(Scope("a", Server("h", serial: "S1", os: os))));
+        await f.RunAsync(await f.EngineAsync(), "scan");
+        var id = (await f.CiAsync("serial", "S1")).Id;
+        using var engine = new DiscoveryService(EditAfterRead.Wrap(f.Store, id, edit), f.State, f.Sources, f.Options, f.Time);
+        os = "linux-2";
+        return (id, await f.RunAsync(engine, "scan"));
     }
 
     /// <summary>Forwards to the real store; right after the first read of one CI, a person edits that CI.</summary>
