@@ -50,9 +50,6 @@ public sealed partial class SqliteCmdbStore
     /// <summary>How many upserts were found unchanged from the in-memory fingerprints, without reading the file (for tests and benchmarks).</summary>
     internal long UnchangedInMemory { get; private set; }
 
-    /// <summary>How many updates merged onto the CI their caller had read (<c>UpdateCi.Read</c>) instead of reading it again (tests and benchmarks).</summary>
-    internal long CarriedReads { get; private set; }
-
     public async Task<WriteResult> ApplyAsync(WriteBatch batch, Actor actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(batch);
@@ -98,7 +95,6 @@ public sealed partial class SqliteCmdbStore
                         session.ApplyAll(batch.Operations, results, PipelineOperations, cancellationToken);
                         applied = Stopwatch.GetElapsedTime(started).TotalSeconds;
                         UnchangedInMemory += session.UnchangedInMemory;
-                        CarriedReads += session.CarriedReads;
                         if (!session.Changed) return new WriteResult(results, at); // disposing the transaction rolls it back
                         _commands!.InsertTxn.Execute(tx, seq, atMs, actor.Describe());
                         started = Stopwatch.GetTimestamp();

@@ -86,8 +86,6 @@ internal static class DiscoveryCommand
         var options = new DiscoveryOptions();
         // --batch N: operations per store transaction (the engine's BatchSize), to compare batch sizes.
         options.BatchSize = Arg(args, "--batch", options.BatchSize);
-        // --carry: updates hand the store the CI the run read (UpdateCi.Read) instead of letting it read the CI again.
-        if (args.Contains("--carry")) options.CarryReads = true;
         options.Sources[sourceName] = new DiscoverySourceOptions { Kind = "bench", Interval = TimeSpan.FromHours(1), Timeout = TimeSpan.FromHours(1) };
         // Another source than the one that reconciled the kept file may only overwrite its values under a rule.
         if (sourceName != "bench") options.Precedence.Add(new PrecedenceRuleOptions { Field = "attributes.*", Sources = [sourceName, "bench"] });

@@ -18,15 +18,7 @@ public abstract record WriteOperation
 public sealed record UpsertCi(string? Id, string Class, CiFields Fields) : WriteOperation;
 
 /// <summary>Changes a CI if it is still at <paramref name="ExpectedVersion"/>; otherwise a conflict.</summary>
-public sealed record UpdateCi(string Id, long ExpectedVersion, CiFields Fields) : WriteOperation
-{
-    /// <summary>
-    /// Optional: the CI exactly as this store returned it at <see cref="ExpectedVersion"/> (a caller that has just read
-    /// it to decide the change, such as discovery). A store may merge onto it instead of reading the CI again when it
-    /// knows the CI is still at that version; a CI no longer at that version is refused either way.
-    /// </summary>
-    public ConfigurationItem? Read { get; init; }
-}
+public sealed record UpdateCi(string Id, long ExpectedVersion, CiFields Fields) : WriteOperation;
 
 /// <summary>Sets a CI's status to retired. Its relationships are kept; retirement is never deletion.</summary>
 public sealed record RetireCi(string Id, long? ExpectedVersion) : WriteOperation;

@@ -19,12 +19,6 @@ internal sealed class CiFingerprints
         return true;
     }
 
-    /// <summary>
-    /// The committed version of the node's CI, or 0 when unknown. Every CI read at start-up and every CI a commit wrote
-    /// since (a new one too, whose digest stays unknown) has it: versions are set wherever digests are.
-    /// </summary>
-    public long VersionOf(int node) => (uint)node < (uint)_versions.Length ? _versions[node] : 0;
-
     /// <summary>True when the node has a digest; a CI created since start-up has none until an upsert reads it.</summary>
     public bool IsKnown(int node) => (uint)node < (uint)_digests.Length && _digests[node] != UInt128.Zero;
 

@@ -63,22 +63,8 @@ internal sealed partial class WriteSession
 
     private OperationResult UpdateCi(UpdateCi op)
     {
-        var existing = CarriedRead(op) ?? LoadForChange(op.Id, op.ExpectedVersion, op.Path);
+        var existing = LoadForChange(op.Id, op.ExpectedVersion, op.Path);
         return Write(_model.GetClass(existing.Ci.Class), existing, op.Id, op.Fields, op.Path, AuditNames.Update);
-    }
-
-    /// <summary>
-    /// The CI the caller read (<see cref="Domain.Storage.UpdateCi.Read"/>) when it is the committed state: it names the
-    /// expected version, the committed version is that one (the fingerprints know every CI's), and this batch has not
-    /// written the CI. Its row keys are not in the CI, so its rows are found by id when written (<see cref="UnknownRid"/>).
-    /// Otherwise null, and the CI is read as ever (a CI that moved on is refused there).
-    /// </summary>
-    private (ConfigurationItem Ci, long Rid, long VersionRow)? CarriedRead(UpdateCi op)
-    {
-        if (op.Read is not { } read || read.Version != op.ExpectedVersion || !string.Equals(read.Id, op.Id, StringComparison.Ordinal)) return null;
-        if (_cis.ContainsKey(op.Id) || !_graph.TryGetNode(op.Id, out var node) || _fingerprints.VersionOf(node) != op.ExpectedVersion) return null;
-        CarriedReads++;
-        return (read, UnknownRid, UnknownRid);
     }
 
     private OperationResult RetireCi(RetireCi op)
@@ -110,13 +96,9 @@ internal sealed partial class WriteSession
 
         var rid = old.Rid;
         // By the row keys read with the CI: no descent of the id and (ci_id, version) indexes on the statement thread.
-        // A key below 0 is unknown (a caller that handed over the CI it read): then by id, as before.
-        if (rid >= 0) Run(_sql.UpdateCi, rid, ci.Name, CiJson.StatusText(ci.Status), ci.Environment, ci.Criticality, ci.Owner, ci.SupportGroup, ci.Version);
-        else Run(_sql.UpdateCiById, id, ci.Name, CiJson.StatusText(ci.Status), ci.Environment, ci.Criticality, ci.Owner, ci.SupportGroup, ci.Version);
-        if (old.VersionRow >= 0) Run(_sql.CloseVersion, old.VersionRow, _seq);
-        else Run(_sql.CloseVersionOf, id, old.Ci.Version, _seq);
-        if (rid >= 0) Run(_sql.DeleteFts, rid);
-        else Run(_sql.DeleteFtsOf, id);
+        Run(_sql.UpdateCi, rid, ci.Name, CiJson.StatusText(ci.Status), ci.Environment, ci.Criticality, ci.Owner, ci.SupportGroup, ci.Version);
+        Run(_sql.CloseVersion, old.VersionRow, _seq);
+        Run(_sql.DeleteFts, rid);
         Run(_sql.InsertVersion, id, ci.Version, _seq, CiJson.Write(ci, _json, _buffer));
         WriteIdentifiers(id, merged.Changes);
         InsertSearchRow(rid, ci);

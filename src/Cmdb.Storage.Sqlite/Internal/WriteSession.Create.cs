@@ -33,6 +33,6 @@ internal sealed partial class WriteSession
     }
 
     private void InsertSearchRow(long rid, ConfigurationItem ci) =>
-        Run(rid >= 0 ? _sql.InsertFts : _sql.InsertFtsOf, rid >= 0 ? rid : ci.Id, ci.Name, Joined(ci.Identifiers.Values), Joined(ci.Tags),
+        Run(_sql.InsertFts, rid, ci.Name, Joined(ci.Identifiers.Values), Joined(ci.Tags),
             $"{ci.Owner} {ci.SupportGroup}", ci.Class, SearchText.AttributeValues(ci.Attributes));
 }

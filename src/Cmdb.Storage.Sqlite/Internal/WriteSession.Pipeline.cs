@@ -99,7 +99,7 @@ internal sealed partial class WriteSession
             case UpsertCi { Id: { } id }:
                 ids.Add(id);
                 break;
-            case UpdateCi { Read: null } update: // one carrying its read is not read again (CarriedRead), unless that read is stale
+            case UpdateCi update:
                 ids.Add(update.Id);
                 break;
             case RetireCi retire:

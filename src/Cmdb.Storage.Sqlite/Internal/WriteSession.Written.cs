@@ -23,14 +23,8 @@ internal sealed partial class WriteSession
         DrainPipeline(); // the read must see the batch's own rows
         using var r = _sql.SelectCi.Reader(_tx, id);
         if (!r.Read()) throw new InvalidOperationException($"CI {id} was written by this batch but is not in its transaction.");
-        return (CiJsonReader.Read(r.GetUtf8(0)), written.Rid >= 0 ? written.Rid : r.GetInt64(1), r.GetInt64(2));
+        return (CiJsonReader.Read(r.GetUtf8(0)), written.Rid, r.GetInt64(2));
     }
-
-    /// <summary>A row key the session does not know (the CI's state came with its write): statements find the row by the CI's id.</summary>
-    private const long UnknownRid = -1;
-
-    /// <summary>How many updates merged onto the CI their caller read instead of reading it again (tests and benchmarks).</summary>
-    public int CarriedReads { get; private set; }
 
     /// <summary>Change: the CI's latest entry in <c>_nodeChanges</c>.</summary>
     private readonly record struct Written(CiClass Class, long Rid, int Change);

@@ -29,13 +29,6 @@ internal sealed class WriterCommands : IDisposable
         InsertVersion = new(c, "INSERT INTO ci_version (ci_id, version, valid_from_seq, doc) VALUES ($id, $version, $seq, $doc)",
             "$id", "$version", "$seq", "$doc");
         CloseVersion = new(c, "UPDATE ci_version SET valid_to_seq = $seq WHERE rowid = $row", "$row", "$seq");
-        // By id, for a CI whose row keys the writer does not know.
-        UpdateCiById = new(c, """
-            UPDATE ci SET name = $name, status = $status, environment = $env, criticality = $crit, owner = $owner,
-                          support_group = $sg, version = $version
-            WHERE id = $id
-            """, "$id", "$name", "$status", "$env", "$crit", "$owner", "$sg", "$version");
-        CloseVersionOf = new(c, "UPDATE ci_version SET valid_to_seq = $seq WHERE ci_id = $id AND version = $version", "$id", "$version", "$seq");
         InsertIdentifier = new(c, "INSERT INTO identifier_current (scheme, value, ci_id, valid_from_seq) VALUES ($scheme, $value, $id, $seq)",
             "$scheme", "$value", "$id", "$seq");
         // Ending an identifier (V0009): its row moves from identifier_current into identifier, with its end.
@@ -46,12 +39,6 @@ internal sealed class WriterCommands : IDisposable
         DropCurrentIdentifier = new(c, "DELETE FROM identifier_current WHERE scheme = $scheme AND value = $value",
             "$scheme", "$value");
         DeleteFts = new(c, "DELETE FROM ci_fts WHERE rowid = $rid", "$rid");
-        // The search row of a CI whose state came with the write (UpdateCi.Read): its key is found by the CI's id.
-        DeleteFtsOf = new(c, "DELETE FROM ci_fts WHERE rowid = (SELECT rid FROM ci WHERE id = $id)", "$id");
-        InsertFtsOf = new(c, """
-            INSERT INTO ci_fts (rowid, name, identifiers, tags, people, class, attributes)
-            VALUES ((SELECT rid FROM ci WHERE id = $id), $name, $identifiers, $tags, $people, $class, $attributes)
-            """, "$id", "$name", "$identifiers", "$tags", "$people", "$class", "$attributes");
         InsertFts = new(c, """
             INSERT INTO ci_fts (rowid, name, identifiers, tags, people, class, attributes)
             VALUES ($rid, $name, $identifiers, $tags, $people, $class, $attributes)
@@ -97,15 +84,11 @@ internal sealed class WriterCommands : IDisposable
     public Statement UpdateCi { get; }
     public Statement InsertVersion { get; }
     public Statement CloseVersion { get; }
-    public Statement UpdateCiById { get; }
-    public Statement CloseVersionOf { get; }
     public Statement InsertIdentifier { get; }
     public Statement CloseIdentifier { get; }
     public Statement DropCurrentIdentifier { get; }
     public Statement DeleteFts { get; }
     public Statement InsertFts { get; }
-    public Statement DeleteFtsOf { get; }
-    public Statement InsertFtsOf { get; }
     public Statement InsertAudit { get; }
     public Statement InsertCreated { get; }
     public Statement InsertRelationshipAudit { get; }
@@ -122,8 +105,8 @@ internal sealed class WriterCommands : IDisposable
         Fingerprint.Dispose();
         foreach (var s in new[]
         {
-            SelectCi, SelectCis, InsertCi, UpdateCi, UpdateCiById, InsertVersion, CloseVersion, CloseVersionOf, InsertIdentifier, CloseIdentifier, DropCurrentIdentifier, DeleteFts,
-            InsertFts, DeleteFtsOf, InsertFtsOf, InsertAudit, InsertCreated, InsertRelationshipAudit, InsertRelationship, SelectRelationship, UpdateRelationship, InsertRelationshipAttributes, CloseRelationship, InsertTxn,
+            SelectCi, SelectCis, InsertCi, UpdateCi, InsertVersion, CloseVersion, InsertIdentifier, CloseIdentifier, DropCurrentIdentifier, DeleteFts,
+            InsertFts, InsertAudit, InsertCreated, InsertRelationshipAudit, InsertRelationship, SelectRelationship, UpdateRelationship, InsertRelationshipAttributes, CloseRelationship, InsertTxn,
         })
         {
             s.Dispose();

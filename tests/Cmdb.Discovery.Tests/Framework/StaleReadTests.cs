@@ -17,13 +17,11 @@ public sealed class StaleReadTests
 {
     private static readonly Actor Alice = new(ActorKind.User, "alice");
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)] // the update carries the CI read (UpdateCi.Read): the store must still refuse it
-    public async Task RunAsync_PersonSetsSameFieldBetweenReadAndWrite_PersonsValueKept(bool carry)
+    [Fact]
+    public async Task RunAsync_PersonSetsSameFieldBetweenReadAndWrite_PersonsValueKept()
     {
         await using var f = new EngineFixture();
-        var (id, run) = await RescanEditedBetweenReadAndWriteAsync(f, carry, new CiFields { Attributes = new() { ["os"] = "hand-set" } });
+        var (id, run) = await RescanEditedBetweenReadAndWriteAsync(f, new CiFields { Attributes = new() { ["os"] = "hand-set" } });
 
         var ci = await f.CiAsync("serial", "S1");
         Assert.Equal(DiscoveryRunStatus.Succeeded, run.Status);
@@ -33,13 +31,11 @@ public sealed class StaleReadTests
         Assert.Equal(2, await f.HistoryCountAsync(id)); // created by the scan, edited by alice; nothing from this run
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task RunAsync_PersonSetsOtherFieldBetweenReadAndWrite_BothChangesKept(bool carry)
+    [Fact]
+    public async Task RunAsync_PersonSetsOtherFieldBetweenReadAndWrite_BothChangesKept()
     {
         await using var f = new EngineFixture();
-        var (id, run) = await RescanEditedBetweenReadAndWriteAsync(f, carry, new CiFields { Owner = "alice", Attributes = new() { ["rack"] = "r7" } });
+        var (id, run) = await RescanEditedBetweenReadAndWriteAsync(f, new CiFields { Owner = "alice", Attributes = new() { ["rack"] = "r7" } });
 
         var ci = await f.CiAsync("serial", "S1");
         Assert.Equal((1, 0, 0), (run.Counts.Updated, run.Counts.Unchanged, run.Counts.Errors));
@@ -51,13 +47,10 @@ public sealed class StaleReadTests
         Assert.Equal("user:alice", history.Items[1].Node.Actor);
     }
 
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public async Task RunAsync_TwoItemsOfOneBatchMatchSameCi_BothApplyInOrderWithoutConflict(bool carry)
+    [Fact]
+    public async Task RunAsync_TwoItemsOfOneBatchMatchSameCi_BothApplyInOrderWithoutConflict()
     {
         await using var f = new EngineFixture();
-        f.Options.CarryReads = carry;
         var second = false;
         f.Source("scan", () => second
             ? DiscoveryBatch.Of(Scope("a", Server("h", serial: "S1", os: "v2")), Scope("b", Server("h", serial: "S1", os: "v3", owner: "ops")))
@@ -78,9 +71,8 @@ public sealed class StaleReadTests
     /// A scan creates a server (os "linux"); a second scan reports os "linux-2", and right after it reads the CI to
     /// compare, a person applies <paramref name="edit"/>.
     /// </summary>
-    private static async Task<(string Id, DiscoveryRun Run)> RescanEditedBetweenReadAndWriteAsync(EngineFixture f, bool carry, CiFields edit)
+    private static async Task<(string Id, DiscoveryRun Run)> RescanEditedBetweenReadAndWriteAsync(EngineFixture f, CiFields edit)
     {
-        f.Options.CarryReads = carry;
         var os = "linux";
         f.Source("scan", () => DiscoveryBatch.Of(Scope("a", Server("h", serial: "S1", os: os))));
         await f.RunAsync(await f.EngineAsync(), "scan");

@@ -11,19 +11,18 @@ public sealed partial class DiscoveryService
 
     /// <summary>
     /// The write of a decided plan. The first update of a CI in a run names the version it was compared with, so a write
-    /// by anyone else in between is refused instead of being merged onto (precedence was decided on the provenance read);
-    /// with <c>CarryReads</c> it also hands the store the CI as read, so the store need not read it again. A later item of the same run
+    /// by anyone else in between is refused instead of being merged onto (precedence was decided on the provenance read).
+    /// A later item of the same run
     /// matching the same CI merges onto what the run wrote before it, as its comparison may have seen either state.
     /// </summary>
-    private WriteOperation OperationFor(ItemPlan plan, HashSet<string> updated)
+    private static WriteOperation OperationFor(ItemPlan plan, HashSet<string> updated)
     {
         if (plan.Action == ItemAction.Create) return new UpsertCi(null, plan.Item.Class, plan.Fields!) { Path = plan.Path };
         if (updated.Add(plan.CiId!)) return Update(plan);
         return new UpsertCi(plan.CiId, plan.Item.Class, plan.Fields!) { Path = plan.Path };
     }
 
-    private UpdateCi Update(ItemPlan plan) =>
-        new(plan.CiId!, plan.Existing!.Version, plan.Fields!) { Path = plan.Path, Read = _options.CarryReads ? plan.Existing : null };
+    private static UpdateCi Update(ItemPlan plan) => new(plan.CiId!, plan.Existing!.Version, plan.Fields!) { Path = plan.Path };
 
     /// <summary>Writes a run's decided creates and updates in store batches and keeps their outcome on the plans.</summary>
     private sealed class ChunkWriter(DiscoveryService engine, string source, DateTimeOffset now, Actor actor, List<string> errors)
@@ -130,7 +129,7 @@ public sealed partial class DiscoveryService
 
             if (plan.Action == ItemAction.Update)
             {
-                chunk[index] = Add(plan, engine.Update(plan));
+                chunk[index] = Add(plan, Update(plan));
                 return;
             }
 

@@ -27,15 +27,6 @@ public sealed class DiscoveryOptions
     /// <value>5000.</value>
     public int BatchSize { get; set; } = 5000;
 
-    /// <summary>
-    /// Whether an update hands the store the CI the run read (<c>UpdateCi.Read</c>), so the store need not read it again.
-    /// Off: measured against a 1M-CI store, the store then finds the CI's rows by id on its statement thread (the slower
-    /// of its two) instead of by the row keys its own read returns, which cost more than the read saved (benchmarks.md,
-    /// "Discovery reconciliation: session 6"). Not configuration; benchmarks turn it on to compare. The version check is
-    /// the same either way.
-    /// </summary>
-    internal bool CarryReads { get; set; }
-
     /// <summary>Attribute-level precedence, first matching rule wins (see <see cref="PrecedenceRuleOptions"/>).</summary>
     public List<PrecedenceRuleOptions> Precedence { get; set; } = [];
 }
