@@ -31,9 +31,11 @@ public sealed partial class DiscoveryService
         phases.End("staleness");
 
         var changes = Sightings(run.Source, batch, state, plans, relationships, staleness, now);
+        phases.End("sightings: decide");
         await _state.SaveSightingsAsync(changes, cancellationToken);
+        phases.End("sightings: write");
         state.Apply(changes);
-        phases.End("sightings");
+        phases.End("sightings: cache");
         var tally = Tally.Of(plans);
         List<ReconciliationConflict> conflicts = tally.Conflicts == 0 ? [] : Conflicts(run, plans, now);
         if (conflicts.Count > 0) await _state.AddConflictsAsync([.. conflicts.Select(DiscoveryJson.Store)], cancellationToken);
