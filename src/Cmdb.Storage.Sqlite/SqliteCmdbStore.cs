@@ -35,6 +35,7 @@ public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDis
 
     public SqliteCmdbStore(SqliteStorageOptions options, ModelCatalog model, TimeProvider time)
     {
+        Internal.SqliteProcessConfig.Apply();
         _options = options;
         Model = model;
         _time = time;

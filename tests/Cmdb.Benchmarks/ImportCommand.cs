@@ -124,10 +124,21 @@ internal static class ImportCommand
             WriteBatch batch;
             await using (var stream = File.OpenRead(document.Path)) batch = ImportDocumentReader.Read(stream);
             var read = watch.Elapsed.TotalSeconds;
+            // Diagnosis only: promotes what reading left in the young generations before the apply is timed, to tell
+            // the apply's own collections from the cost of the just-read batch surviving its first collections.
+            if (Environment.GetEnvironmentVariable("CMDB_BENCH_COLLECT_BEFORE_APPLY") == "1") GC.Collect();
             watch.Restart();
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var (gen0, gen1, gen2, paused) = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2), GC.GetTotalPauseDuration());
+            var allocated = GC.GetTotalAllocatedBytes();
+            using var sampler = Environment.GetEnvironmentVariable("CMDB_BENCH_ALLOCATIONS") == "1" ? new AllocationSampler { Recording = true } : null;
             var result = await store.ApplyAsync(batch, Importer, CancellationToken.None);
+            if (sampler is not null)
+            {
+                sampler.Recording = false;
+                foreach (var (type, bytes) in sampler.Top(25)) Report.Line($"    allocated {bytes / 1e6,8:F1} MB  {type}");
+            }
+
             var apply = watch.Elapsed.TotalSeconds;
             var cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalSeconds;
             matching += result.Count(expected);
@@ -142,7 +153,8 @@ internal static class ImportCommand
             Report.Line($"    wall: apply {Report.Duration(wall.Apply)} (batch thread waited {Report.Duration(wall.BatchWaited)}, statement thread idle " +
                 $"{Report.Duration(wall.StatementIdle)}), commit {Report.Duration(wall.Commit)}, publish {Report.Duration(wall.Publish)} " +
                 $"(nodes {Report.Duration(store.LastPublishSplit.Nodes)}, edges {Report.Duration(store.LastPublishSplit.Edges)}, identifiers {Report.Duration(store.LastPublishSplit.Identifiers)}); " +
-                $"GCs gen0/1/2 {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, paused {Report.Duration((GC.GetTotalPauseDuration() - paused).TotalSeconds)}");
+                $"GCs gen0/1/2 {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, paused {Report.Duration((GC.GetTotalPauseDuration() - paused).TotalSeconds)}, " +
+                $"allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:F0} MB");
         }
 
         Report.Line($"{label}: {cis:N0} CIs applied in {Report.Duration(applyCis)} = {Report.Rate(cis / applyCis)} " +

@@ -29,11 +29,7 @@ public static partial class CiMerge
         ArgumentNullException.ThrowIfNull(ciClass);
         ArgumentNullException.ThrowIfNull(fields);
         ArgumentNullException.ThrowIfNull(stamp);
-        CiRules.Validate(fields, path);
-        if (ciClass.Abstract)
-            throw CmdbException.Model($"Class '{ciClass.Name}' is abstract; choose one of its subclasses.", CiRules.At(path, "class"));
-        if (fields.Name is null)
-            throw CmdbException.Invalid("A new CI needs a name.", CiRules.At(path, "name"));
+        CheckCreate(model, ciClass, fields, path);
 
         // Provenance in the order Apply lists the changes: the stored snapshot is then byte for byte the same.
         var provenance = new Dictionary<string, AttributeProvenance>(8 + (fields.Attributes?.Count ?? 0) + (fields.Identifiers?.Count ?? 0));
@@ -63,15 +59,49 @@ public static partial class CiMerge
             }
         }
 
+        return new ConfigurationItem(
+            id, ciClass.Name, fields.Name!, fields.Status ?? CiStatus.Active, fields.Environment, fields.Criticality, fields.Owner,
+            fields.SupportGroup, tags, attributes, identifiers, fields.MinHealthy, provenance, [], stamp.At, stamp.At, 1);
+    }
+
+    /// <summary>
+    /// Every check <see cref="Create(ModelCatalog, CiClass, string, CiFields, AttributeProvenance, string?)"/> makes, in
+    /// the same order, without building the CI: for a store that writes a new CI's snapshot straight from its fields.
+    /// </summary>
+    public static void CheckCreate(ModelCatalog model, CiClass ciClass, CiFields fields, string? path) =>
+        CheckCreate(model, ciClass, fields, path, identifiersValidated: false);
+
+    /// <summary>
+    /// <see cref="CheckCreate(ModelCatalog, CiClass, CiFields, string?)"/>; <paramref name="identifiersValidated"/>: the
+    /// caller has already passed every identifier through <see cref="CiRules.ValidateIdentifier"/>, so they are not checked again.
+    /// </summary>
+    public static void CheckCreate(ModelCatalog model, CiClass ciClass, CiFields fields, string? path, bool identifiersValidated)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(ciClass);
+        ArgumentNullException.ThrowIfNull(fields);
+        CiRules.Validate(fields, path, identifiers: !identifiersValidated);
+        if (ciClass.Abstract)
+            throw CmdbException.Model($"Class '{ciClass.Name}' is abstract; choose one of its subclasses.", CiRules.At(path, "class"));
+        if (fields.Name is null)
+            throw CmdbException.Invalid("A new CI needs a name.", CiRules.At(path, "name"));
         foreach (var required in model.RequiredAttributes(ciClass))
         {
-            if (attributes[required] is null)
+            if (!HasValue(fields.Attributes, required))
                 throw CmdbException.Model($"A {ciClass.Name} needs the attribute '{required}'.", CiRules.At(path, $"attributes.{required}"));
         }
+    }
 
-        return new ConfigurationItem(
-            id, ciClass.Name, fields.Name, fields.Status ?? CiStatus.Active, fields.Environment, fields.Criticality, fields.Owner,
-            fields.SupportGroup, tags, attributes, identifiers, fields.MinHealthy, provenance, [], stamp.At, stamp.At, 1);
+    /// <summary>Whether the new CI's attributes hold <paramref name="name"/> (ordinal, as the CI's own attribute object looks it up).</summary>
+    private static bool HasValue(JsonObject? requested, string name)
+    {
+        if (requested is null) return false;
+        foreach (var (key, value) in requested)
+        {
+            if (value is not null && string.Equals(key, name, StringComparison.Ordinal)) return true;
+        }
+
+        return false;
     }
 
     private static JsonObject NewAttributes(JsonObject? requested, Dictionary<string, AttributeProvenance> provenance, AttributeProvenance stamp)

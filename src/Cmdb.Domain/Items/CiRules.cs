@@ -24,8 +24,15 @@ public static partial class CiRules
     [GeneratedRegex("^[a-z0-9][a-z0-9_-]{0,63}$")]
     private static partial Regex EnvironmentPattern();
 
-    public static void Validate(CiFields f, string? path)
+    public static void Validate(CiFields f, string? path) => Validate(f, path, identifiers: true);
+
+    /// <summary>
+    /// <see cref="Validate(CiFields, string?)"/>, leaving the identifiers out when <paramref name="identifiers"/> is false:
+    /// for a caller that has just checked each of them with <see cref="ValidateIdentifier"/>.
+    /// </summary>
+    public static void Validate(CiFields f, string? path, bool identifiers)
     {
+        ArgumentNullException.ThrowIfNull(f);
         if (f.Name is not null) Text(f.Name, "name", MaxNameLength, path, allowEmpty: false);
         if (f.Environment is not null && !EnvironmentPattern().IsMatch(f.Environment))
             throw CmdbException.Invalid($"environment '{Shorten(f.Environment)}' must be lower-case letters, digits, '-' or '_' (at most 64).", At(path, "environment"));
@@ -37,7 +44,7 @@ public static partial class CiRules
             throw CmdbException.Invalid($"minHealthy must be between 1 and {MaxMinHealthy}, not {f.MinHealthy}.", At(path, "minHealthy"));
         if (f.Tags is not null) ValidateTags(f.Tags, path);
         if (f.Attributes is not null) ValidateAttributes(f.Attributes, path);
-        if (f.Identifiers is not null) ValidateIdentifiers(f.Identifiers, path);
+        if (identifiers && f.Identifiers is not null) ValidateIdentifiers(f.Identifiers, path);
     }
 
     public static void ValidateIdentifier(string scheme, string value, string? path)
@@ -50,9 +57,16 @@ public static partial class CiRules
             throw CmdbException.Invalid($"identifier '{scheme}' is not valid Unicode text (it holds half of a surrogate pair).", path);
     }
 
+    private static bool IsValidIdentifier(string scheme, string value) =>
+        SchemePattern().IsMatch(scheme) && !string.IsNullOrWhiteSpace(value) && value.Length <= MaxIdentifierValueLength && IsUnicodeText(value);
+
     private static void ValidateIdentifiers(IReadOnlyDictionary<string, string> identifiers, string? path)
     {
-        foreach (var (scheme, value) in identifiers) ValidateIdentifier(scheme, value, At(path, $"identifiers.{Shorten(scheme)}"));
+        foreach (var (scheme, value) in identifiers)
+        {
+            // The path is built only for an error: this runs for every record of a bulk import.
+            if (!IsValidIdentifier(scheme, value)) ValidateIdentifier(scheme, value, At(path, $"identifiers.{Shorten(scheme)}"));
+        }
     }
 
     private static void ValidateTags(IReadOnlyList<string> tags, string? path)
@@ -69,7 +83,7 @@ public static partial class CiRules
                 throw CmdbException.Invalid($"attribute name '{Shorten(name)}' must start with a letter or '_' and use only letters, digits, '_', '.', '-' (at most 128).", At(path, "attributes"));
         }
 
-        var size = System.Text.Encoding.UTF8.GetByteCount(attributes.ToJsonString());
+        var size = Utf8Size(attributes);
         if (size > MaxAttributesBytes)
             throw CmdbException.Invalid($"attributes take {size} bytes; the limit is {MaxAttributesBytes}.", At(path, "attributes"));
     }

@@ -28,9 +28,11 @@ public static class Identification
         string? match = null;
         string? matchedBy = null;
         var carriesASet = false;
-        foreach (var set in model.IdentificationRule(ciClass))
+        var rule = model.IdentificationRule(ciClass);
+        for (var i = 0; i < rule.Count; i++) // indexed loops: this runs for every record of a bulk import
         {
-            if (set.Count == 0 || !set.All(identifiers.ContainsKey)) continue;
+            var set = rule[i];
+            if (set.Count == 0 || !CarriesAll(set, identifiers)) continue;
             carriesASet = true;
             var holder = HolderOfAll(set, identifiers, holderOf);
             if (holder is not null) Combine(ref match, ref matchedBy, holder, Describe(set, identifiers), path);
@@ -50,23 +52,44 @@ public static class Identification
     public static void EnsureUnique(
         string ciId, IReadOnlyDictionary<string, string> identifiers, Func<string, string, string?> holderOf, string? path)
     {
-        foreach (var (scheme, value) in identifiers)
+        foreach (var (scheme, value) in identifiers) EnsureUnique(ciId, scheme, value, holderOf, path);
+    }
+
+    /// <summary><see cref="EnsureUnique(string, IReadOnlyDictionary{string, string}, Func{string, string, string?}, string?)"/> of pairs already in hand (a bulk creation's).</summary>
+    public static void EnsureUnique(
+        string ciId, ReadOnlySpan<KeyValuePair<string, string>> identifiers, Func<string, string, string?> holderOf, string? path)
+    {
+        foreach (var (scheme, value) in identifiers) EnsureUnique(ciId, scheme, value, holderOf, path);
+    }
+
+    private static void EnsureUnique(string ciId, string scheme, string value, Func<string, string, string?> holderOf, string? path)
+    {
+        ArgumentNullException.ThrowIfNull(holderOf);
+        var holder = holderOf(scheme, value);
+        if (holder is not null && holder != ciId)
         {
-            var holder = holderOf(scheme, value);
-            if (holder is not null && holder != ciId)
-            {
-                throw CmdbException.Conflict(
-                    $"The identifier {scheme}={CiRules.Shorten(value)} already belongs to CI {holder}; it cannot also identify CI {ciId}.",
-                    CiRules.At(path, $"identifiers.{scheme}"));
-            }
+            throw CmdbException.Conflict(
+                $"The identifier {scheme}={CiRules.Shorten(value)} already belongs to CI {holder}; it cannot also identify CI {ciId}.",
+                CiRules.At(path, $"identifiers.{scheme}"));
         }
+    }
+
+    private static bool CarriesAll(IReadOnlyList<string> set, IReadOnlyDictionary<string, string> identifiers)
+    {
+        for (var i = 0; i < set.Count; i++)
+        {
+            if (!identifiers.ContainsKey(set[i])) return false;
+        }
+
+        return true;
     }
 
     private static string? HolderOfAll(IReadOnlyList<string> set, IReadOnlyDictionary<string, string> identifiers, Func<string, string, string?> holderOf)
     {
         string? holder = null;
-        foreach (var scheme in set)
+        for (var i = 0; i < set.Count; i++)
         {
+            var scheme = set[i];
             var h = holderOf(scheme, identifiers[scheme]);
             if (h is null || (holder is not null && h != holder)) return null;
             holder = h;

@@ -16,6 +16,15 @@ internal static class SearchText
         return sb.ToString();
     }
 
+    /// <summary><see cref="AttributeValues(JsonObject)"/> of an object holding these pairs, in this order.</summary>
+    public static string AttributeValues(ReadOnlySpan<KeyValuePair<string, JsonNode?>> attributes)
+    {
+        if (attributes.IsEmpty) return string.Empty;
+        var sb = new StringBuilder();
+        foreach (var (_, value) in attributes) Append(sb, value);
+        return sb.ToString();
+    }
+
     private static void Append(StringBuilder sb, JsonNode? node)
     {
         switch (node)

@@ -50,6 +50,21 @@ internal sealed partial class Statement : IDisposable
         }
     }
 
+    /// <summary>As <see cref="Execute"/>, without asking for the count of changed rows (the write pipeline never reads it).</summary>
+    public void Run(SqliteTransaction tx, object?[] values)
+    {
+        Bind(tx, values);
+        try
+        {
+            var rc = NativeMethods.Step(_handle);
+            if (rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW) Check(rc);
+        }
+        finally
+        {
+            _ = NativeMethods.Reset(_handle);
+        }
+    }
+
     public Rows Reader(SqliteTransaction tx, params object?[] values)
     {
         Bind(tx, values);

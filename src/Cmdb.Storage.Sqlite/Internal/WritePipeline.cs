@@ -23,11 +23,20 @@ internal sealed class WritePipeline : IDisposable
     // queued: everything queued (values, JSON copies) is still alive at a garbage collection, and each collection
     // copied up to 16 chunks of it.
     private const int ChunkSteps = 1024;
+    // UTF-8 values (a new CI's JSON snapshot) are copied into slabs that go back to the batch's thread once their chunk
+    // has run, instead of into an array per value: those arrays were the largest share of a bulk import's allocations.
+    private const int SlabBytes = 64 * 1024;
+    private const int LargestSlabbed = SlabBytes / 4;
     private readonly SqliteTransaction _tx;
-    private readonly BlockingCollection<List<PendingStep>> _chunks = new(boundedCapacity: 6);
+    private readonly BlockingCollection<Chunk> _chunks = new(boundedCapacity: 6);
+    private readonly ConcurrentQueue<byte[]> _freeSlabs = new();
+    private readonly ConcurrentQueue<List<PendingStep>> _freeSteps = new();
     private readonly Thread _thread;
     private readonly object _gate = new(); // a Monitor, not a Lock: Drain waits on it
     private List<PendingStep> _current = new(ChunkSteps);
+    private List<byte[]> _currentSlabs = [];
+    private byte[]? _slab;
+    private int _slabUsed;
     private int _queued; // chunks handed over and not yet finished; guarded by _gate
     private volatile ExceptionDispatchInfo? _failure;
     private volatile bool _stopping;
@@ -46,11 +55,28 @@ internal sealed class WritePipeline : IDisposable
         for (var i = 0; i < values.Length; i++)
         {
             // The session's JSON buffer is reused for the next row: keep this row's text.
-            if (values[i] is ReadOnlyMemory<byte> utf8) values[i] = (ReadOnlyMemory<byte>)utf8.ToArray();
+            if (values[i] is ReadOnlyMemory<byte> utf8) values[i] = Keep(utf8.Span);
         }
 
         _current.Add(new PendingStep(statement, values));
         if (_current.Count >= ChunkSteps) Hand();
+    }
+
+    /// <summary>A copy of <paramref name="utf8"/> that stays unchanged until its chunk has run.</summary>
+    private ReadOnlyMemory<byte> Keep(ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length > LargestSlabbed) return utf8.ToArray();
+        if (_slab is null || _slabUsed + utf8.Length > _slab.Length)
+        {
+            if (!_freeSlabs.TryDequeue(out _slab)) _slab = GC.AllocateUninitializedArray<byte>(SlabBytes);
+            _currentSlabs.Add(_slab);
+            _slabUsed = 0;
+        }
+
+        var at = _slabUsed;
+        utf8.CopyTo(_slab.AsSpan(at));
+        _slabUsed += utf8.Length;
+        return new ReadOnlyMemory<byte>(_slab, at, utf8.Length);
     }
 
     /// <summary>Waits until every queued statement has run; rethrows the first failure.</summary>
@@ -83,9 +109,11 @@ internal sealed class WritePipeline : IDisposable
         if (_current.Count == 0) return;
         lock (_gate) _queued++;
         var start = Stopwatch.GetTimestamp();
-        _chunks.Add(_current); // blocks while the statement thread is 16 chunks behind
+        _chunks.Add(new Chunk(_current, _currentSlabs)); // blocks while the statement thread is 6 chunks behind
         WaitedSeconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
-        _current = new List<PendingStep>(ChunkSteps);
+        _current = _freeSteps.TryDequeue(out var steps) ? steps : new List<PendingStep>(ChunkSteps);
+        _currentSlabs = [];
+        _slab = null; // the next chunk's values go into a slab of their own: this one returns with its chunk
     }
 
     /// <summary>Wall seconds the batch's thread spent waiting for the statement thread (a full queue, or a drain).</summary>
@@ -114,7 +142,7 @@ internal sealed class WritePipeline : IDisposable
             {
                 try
                 {
-                    foreach (var step in chunk) step.Statement.Execute(_tx, step.Values);
+                    foreach (var step in chunk.Steps) step.Statement.Run(_tx, step.Values);
                 }
 #pragma warning disable CA1031 // any failure is handed to the batch's thread, which rethrows it
                 catch (Exception e)
@@ -124,6 +152,9 @@ internal sealed class WritePipeline : IDisposable
                 }
             }
 
+            chunk.Steps.Clear(); // drops the values before the list is reused
+            _freeSteps.Enqueue(chunk.Steps);
+            foreach (var slab in chunk.Slabs) _freeSlabs.Enqueue(slab);
             lock (_gate)
             {
                 if (--_queued == 0) Monitor.PulseAll(_gate);
@@ -134,4 +165,7 @@ internal sealed class WritePipeline : IDisposable
     }
 
     private readonly record struct PendingStep(Statement Statement, object?[] Values);
+
+    /// <summary>Steps handed over together, and the slabs their UTF-8 values point into.</summary>
+    private sealed record Chunk(List<PendingStep> Steps, List<byte[]> Slabs);
 }

@@ -17,22 +17,20 @@ internal sealed partial class WriteSession
         // per record were a visible part of that.
         if (!_model.TryGetClass(op.Class, out var ciClass)) ciClass = _model.GetClass(op.Class, CiPath(op.Path, "class"));
         if (!string.Equals(op.Class, ciClass.Name, StringComparison.Ordinal)) _ahead = default; // digested under the name as written
-        if (op.Fields.Identifiers is { } ids)
-        {
-            foreach (var (scheme, value) in ids) ValidateIdentifier(scheme, value, op.Path, "identifiers");
-        }
+        var pairs = CollectPairs(op.Fields);
+        foreach (var (scheme, value) in pairs) ValidateIdentifier(scheme, value, op.Path, "identifiers");
 
         string? id;
         int node;
         bool indexed;
-        if (op.Id is null && SoleHolder(op.Fields.Identifiers, out node))
+        if (op.Id is null && SoleHolder(pairs, out node))
         {
             id = _graph.CiId(node);
             indexed = !_cis.ContainsKey(id);
         }
         else
         {
-            id = op.Id ?? Identification.Match(_model, ciClass, op.Fields.Identifiers, HolderOf, op.Path);
+            id = op.Id ?? Identification.Match(_model, ciClass, op.Fields.Identifiers, _holderOf, op.Path);
             node = -1;
             indexed = id is not null && !_cis.ContainsKey(id) && _graph.TryGetNode(id, out node);
         }
@@ -92,7 +90,7 @@ internal sealed partial class WriteSession
         var merged = CiMerge.Apply(_model, ciClass, old.Ci, id, fields, _actor, At, path);
         if (merged.Changes.Count == 0) return new OperationResult(WriteOutcome.Unchanged, id, old.Ci.Version);
         var ci = merged.Ci;
-        Identification.EnsureUnique(id, ci.Identifiers, HolderOf, path);
+        Identification.EnsureUnique(id, ci.Identifiers, _holderOf, path);
 
         var rid = old.Rid;
         // By the row keys read with the CI: no descent of the id and (ci_id, version) indexes on the statement thread.

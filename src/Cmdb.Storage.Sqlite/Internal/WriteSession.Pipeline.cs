@@ -25,6 +25,7 @@ internal sealed partial class WriteSession
         if (pipelined)
         {
             _pipe = new WritePipeline(_tx);
+            ReserveForCis(operations);
             ExpectNewEdges(operations);
             StartDigestAhead(operations);
         }
@@ -39,6 +40,29 @@ internal sealed partial class WriteSession
         WriteCreatedRun();
         DrainPipeline();
         if (pipelined) BatchThreadCpu = ThreadCpu.Seconds() - cpu;
+    }
+
+    private int _ciWrites; // CI operations of a pipelined batch, until the first CI it writes reserves room for them
+
+    /// <summary>
+    /// Counts the batch's CI operations, so that the first CI it writes sizes what the batch keeps per CI once: grown by
+    /// doubling, a bulk import of CIs copied each table several times, and the copies were garbage the collector walked.
+    /// A re-import that writes nothing reserves nothing.
+    /// </summary>
+    private void ReserveForCis(IReadOnlyList<WriteOperation> operations)
+    {
+        var cis = 0;
+        foreach (var operation in operations) cis += operation is Domain.Storage.UpsertCi or Domain.Storage.UpdateCi or Domain.Storage.RetireCi ? 1 : 0;
+        _ciWrites = cis >= 1000 ? cis : 0;
+    }
+
+    private void ReserveOnFirstWrite()
+    {
+        var cis = _ciWrites;
+        _ciWrites = 0;
+        _cis.EnsureCapacity(cis);
+        _nodeChanges.Capacity = Math.Max(_nodeChanges.Capacity, cis);
+        _identifierOverlay.EnsureCapacity(cis);
     }
 
     /// <summary>CPU seconds of the batch's thread in <see cref="ApplyAll"/> when it was pipelined (for benchmarks), else 0.</summary>

@@ -11,25 +11,6 @@ namespace Cmdb.Storage.Sqlite.Internal;
 /// </remarks>
 internal sealed partial class WriteSession
 {
-    /// <summary>
-    /// True when every identifier the record carries is held, in the committed map and untouched by this batch, by one
-    /// and the same indexed CI. <see cref="Identification.Match"/> then names that CI whatever the class's rule (each
-    /// complete rule set and each single identifier leads to it), so the match is decided without its id strings.
-    /// </summary>
-    private bool SoleHolder(IReadOnlyDictionary<string, string>? identifiers, out int node)
-    {
-        node = -1;
-        if (identifiers is null || identifiers.Count == 0) return false;
-        foreach (var (scheme, value) in identifiers)
-        {
-            if (_identifierOverlay.Count > 0 && _identifierOverlay.ContainsKey((scheme, value))) return false;
-            if (!_identifiers.TryGetNode(scheme, value, out var holder) || (node >= 0 && holder != node)) return false;
-            node = holder;
-        }
-
-        return true;
-    }
-
     /// <summary>As <see cref="CiRules.ValidateIdentifier"/> at <c>path.field</c>, building that path only to report an error.</summary>
     private static void ValidateIdentifier(string scheme, string value, string? path, string field)
     {

@@ -11,10 +11,15 @@ internal sealed partial class WriteSession
     /// copied the batch's CIs (attributes, identifiers, provenance) again, which cost the batch's thread more than the
     /// merge; a later step of the same batch that needs the CI reads it back from the transaction (<see cref="Reread"/>).
     /// </summary>
-    private void Remember(ConfigurationItem ci, CiClass ciClass, long rid, UInt128 digest)
+    private void Remember(ConfigurationItem ci, CiClass ciClass, long rid, UInt128 digest) =>
+        Remember(ci.Id, ciClass, rid, ci.Status, ci.Environment, ci.Criticality, ci.MinHealthy, ci.Version, digest);
+
+    private void Remember(
+        string id, CiClass ciClass, long rid, CiStatus status, string? environment, int? criticality, int? minHealthy, long version, UInt128 digest)
     {
-        _cis[ci.Id] = new Written(ciClass, rid, _nodeChanges.Count);
-        _nodeChanges.Add(new NodeChange(ci.Id, ciClass.Index, ci.Status, ci.Environment, ci.Criticality, ci.MinHealthy, ci.Version, digest));
+        if (_ciWrites > 0) ReserveOnFirstWrite();
+        _cis[id] = new Written(ciClass, rid, _nodeChanges.Count);
+        _nodeChanges.Add(new NodeChange(id, ciClass.Index, status, environment, criticality, minHealthy, version, digest));
     }
 
     /// <summary>A CI this batch wrote, as the batch left it, with its search row.</summary>

@@ -34,6 +34,7 @@ internal sealed partial class WriteSession : IDisposable
     private readonly UlidSequence _newIds;
     private readonly object _seq;
     private readonly AttributeProvenance _stamp; // every field a creation sets: one object for the batch
+    private readonly Func<string, string, string?> _holderOf; // HolderOf as a delegate, made once rather than per record
 
     public WriteSession(ModelCatalog model, GraphIndex graph, IdentifierMap identifiers, CiFingerprints fingerprints, WriterCommands sql,
         SqliteTransaction tx, Actor actor, int seq, DateTimeOffset at)
@@ -47,6 +48,7 @@ internal sealed partial class WriteSession : IDisposable
         _actor = actor;
         _actorText = actor.Describe();
         _stamp = new AttributeProvenance(_actorText, at);
+        _holderOf = HolderOf;
         Seq = seq;
         _seq = seq; // boxed once: every row of the batch binds it
         At = at;

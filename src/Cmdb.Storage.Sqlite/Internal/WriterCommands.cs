@@ -78,6 +78,9 @@ internal sealed class WriterCommands : IDisposable
     /// <summary>Digests CI states and writes for the unchanged-upsert check; one writer at a time uses it.</summary>
     public CiFingerprint Fingerprint { get; } = new();
 
+    /// <summary>Provenance keys of new CIs' snapshots, encoded once (<see cref="CreationDoc"/>); one writer at a time uses it.</summary>
+    public ProvenanceNames ProvenanceNames { get; } = new();
+
     public Statement SelectCi { get; }
     public Statement SelectCis { get; }
     public Statement InsertCi { get; }
