@@ -30,6 +30,8 @@ internal static class TraversalCommand
         var floors = new List<string>();
         // Profiling one reference: CMDB_TRAVERSAL_ONLY=hypervisor (a role) skips the others.
         var only = Environment.GetEnvironmentVariable("CMDB_TRAVERSAL_ONLY");
+        // A/B runs of the engine alone: CMDB_TRAVERSAL_QUICK=1 measures only the floor, Impact + Summary CPU and the phases.
+        var quick = Environment.GetEnvironmentVariable("CMDB_TRAVERSAL_QUICK") == "1";
         foreach (var r in estate.References.All)
         {
             if (!string.IsNullOrEmpty(only) && !r.Role.Contains(only, StringComparison.OrdinalIgnoreCase)) continue;
@@ -39,6 +41,15 @@ internal static class TraversalCommand
             var impactCount = analyzer.Impact(graph, [id], scope).TotalCount;
             var cteCount = cte?.Closure(r.Index);
             Report.Line($"{r.Role}: reach BFS {reached:N0}, ImpactAnalyzer {impactCount:N0}, SQLite CTE {cteCount?.ToString("N0", null) ?? "-"} (generator says {r.ReachSize:N0}); {scanned:N0} edges scanned");
+            if (quick)
+            {
+                var quickFloor = ThreadCpu.Measure(() => floor.Closure(r.Index, branchFree: false), o.Seconds);
+                Report.Line($"  .NET floor, CPU         {quickFloor}");
+                Report.Line($"  Impact + Summary, CPU   {ThreadCpu.Measure(() => analyzer.Impact(graph, [id], scope).Summary.Down, o.Seconds)}");
+                Report.Line($"  phases, CPU medians     {TraversalPhases.Measure(graph, r.Index, scope.MaxDepth!.Value, o.Seconds / 2)}");
+                continue;
+            }
+
 
             var plain = Sampler.Measure(() => bfs.Closure(r.Index, seq), o.Seconds);
             Report.Line($"  BFS baseline            {plain}; {Report.Rate(scanned / plain.Median)} edges scanned, {Report.Rate(reached / plain.Median)} CIs reached");

@@ -51,6 +51,12 @@ internal sealed partial class PropagationRows
         Combos = new long[combos.Count];
         foreach (var (info, combo) in combos) Combos[combo] = info;
         _whole = WholeRows(RedundantStart, RedundantFrom, Facts);
+        for (var row = 0; row < RedundantNodes.Length; row++)
+        {
+            // A whole row's alternatives are its length (see CountAlternatives): kept in the node's facts, which the walk
+            // has read already when it counts them, instead of the rank, bit and bounds reads.
+            if (AllAlternativesTakePart(row)) Facts[RedundantNodes[row]] = LocalFacts.WithAlternatives(Facts[RedundantNodes[row]], RedundantStart[row + 1] - RedundantStart[row]);
+        }
     }
 
     /// <summary>The compaction the rows were built from (its rows resolve an entry back to its edge).</summary>

@@ -8,22 +8,25 @@ namespace Cmdb.Domain.Impact;
 /// </summary>
 internal sealed partial class ReachedSet
 {
-    /// <summary>Depths stay far below this (at most one per node), so the state fits above them in the same int.</summary>
-    private const int StateShift = 29;
-    private const int DepthMask = (1 << StateShift) - 1;
-
     /// <summary>Per slot the node, or after a walk over the propagation rows its local number (see <see cref="Node"/>).</summary>
     private readonly int[] _node;
-    private readonly int[] _depthState;
+    private readonly ImpactState[] _state;
+
+    /// <summary>Per slot its distance (general walk), or null when <see cref="_levels"/> gives it.</summary>
+    private readonly int[]? _depth;
+
+    /// <summary>After a walk over the propagation rows: the slots of depth d are [_levels[d], _levels[d + 1]).</summary>
+    private readonly int[]? _levels;
     private readonly int[] _pred;
     private readonly PropagationRows? _propagation;
     private Dictionary<int, int>? _slotByNode;
 
     /// <remarks>
-    /// Three ints per slot: a 250k-CI closure copies 3 MB into fresh memory, and its page faults cost as much as
-    /// settling does. After a walk over the propagation rows the slots keep their local numbers (the walk wrote no public
-    /// ones) and their depths come from the walk's levels; class, environment and criticality are read back from the
-    /// rows' compact facts when asked (see <see cref="FactsOf"/>): the summary's counts were taken from the scratch.
+    /// Two ints and a byte per slot: a 250k-CI closure copies 2.3 MB into fresh memory, and its page faults cost as much
+    /// as settling does. After a walk over the propagation rows the slots keep their local numbers (the walk wrote no
+    /// public ones) and their depths are the walk's levels (a handful of ints); class, environment and criticality are
+    /// read back from the rows' compact facts when asked (see <see cref="FactsOf"/>): the summary's counts were taken
+    /// from the scratch.
     /// </remarks>
     public ReachedSet(GraphIndex graph, int seq, TraversalScratch s, int starts)
     {
@@ -32,23 +35,18 @@ internal sealed partial class ReachedSet
         Starts = starts;
         var count = s.Count;
         _pred = Copy(s.Pred, count);
-        _depthState = GC.AllocateUninitializedArray<int>(count);
-        var (state, depthState) = (s.State, _depthState);
+        _state = GC.AllocateUninitializedArray<ImpactState>(count);
+        s.State.AsSpan(0, count).CopyTo(_state);
         if (s.HasLevels)
         {
             _propagation = s.Propagation; // predecessors are propagation entries
             _node = Copy(s.Local, count);
-            var levels = s.Levels;
-            for (var d = 0; d < s.LevelCount; d++)
-            {
-                for (int i = levels[d], end = levels[d + 1]; i < end; i++) depthState[i] = d | ((int)state[i] << StateShift);
-            }
+            _levels = s.Levels.AsSpan(0, s.LevelCount + 1).ToArray();
         }
         else
         {
             _node = Copy(s.Node, count);
-            var depth = s.Depth;
-            for (var i = 0; i < depthState.Length; i++) depthState[i] = depth[i] | ((int)state[i] << StateShift);
+            _depth = Copy(s.Depth, count);
         }
     }
 
@@ -71,9 +69,23 @@ internal sealed partial class ReachedSet
 
     public int Node(int slot) => _propagation is null ? _node[slot] : _propagation.ToPublic[_node[slot]];
 
-    public int Depth(int slot) => _depthState[slot] & DepthMask;
+    public int Depth(int slot) => _depth is { } depth ? depth[slot] : LevelOf(_levels!, slot);
 
-    public ImpactState State(int slot) => (ImpactState)(_depthState[slot] >>> StateShift);
+    public ImpactState State(int slot) => _state[slot];
+
+    /// <summary>The depth whose run of slots holds <paramref name="slot"/>: the last d with levels[d] at or below it.</summary>
+    private static int LevelOf(int[] levels, int slot)
+    {
+        int lo = 0, hi = levels.Length - 2; // levels[^1] is the slot count
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) >>> 1;
+            if (levels[mid] <= slot) lo = mid;
+            else hi = mid - 1;
+        }
+
+        return lo;
+    }
 
     public bool Visible(int slot, bool[]? environments) =>
         environments is null || Passes(environments, FactsOf(slot).Environment);

@@ -1,0 +1,149 @@
+using System.Runtime.InteropServices;
+using Cmdb.Domain.Graph;
+
+namespace Cmdb.Domain.Impact;
+
+internal static partial class ImpactEngine
+{
+    /// <summary>
+    /// <see cref="Walk"/> for its common case: states are settled (a redundant type is followed), no type filter, and no
+    /// CI's facts changed since the rows were built. Same slots, marks, predecessors, states, levels and calls into
+    /// <see cref="Fail"/> in the same order; only fewer live values in the loop.
+    /// </summary>
+    /// <remarks>
+    /// The general loop keeps about twenty values live across its inner loop (filter, facts-changed bits, the
+    /// "still growing" flag, the arrays it may grow), so the JIT keeps most of them on the stack and reloads them per
+    /// entry. Here the inner loop works on references to the arrays' data and tests nothing that cannot change per
+    /// entry; the depth limit ends the growing loop at a level boundary, and a second loop (seen entries only, as in
+    /// <see cref="Walk"/> once nothing grows) settles the last level.
+    /// </remarks>
+    private static bool WalkFast(GraphIndex graph, TraversalRules rules, TraversalScratch s, long[] facts, PropagationRows rows, bool anyTouched, int causes)
+    {
+        var adjacency = rows.Adjacency;
+        var toPublic = rows.ToPublic;
+        ref var rowStart = ref MemoryMarshal.GetArrayDataReference(rows.Start);
+        ref var entries = ref MemoryMarshal.GetArrayDataReference(rows.Entry);
+        ref var localFacts = ref MemoryMarshal.GetArrayDataReference(rows.Facts);
+        ref var mark = ref MemoryMarshal.GetArrayDataReference(s.LocalMark);
+        var reject = LocalFacts.UnknownBit | (rules.IncludeRetired ? 0 : LocalFacts.RetiredBit);
+        var maxDepth = rules.MaxDepth;
+        var stamp = s.LocalStamp;
+        var count = s.Count;
+        s.AnyTouched = anyTouched; // read by CountAlternatives while the walk runs
+        BeginStates(s, causes);
+        ref var local = ref MemoryMarshal.GetArrayDataReference(s.Local);
+        ref var pred = ref MemoryMarshal.GetArrayDataReference(s.Pred);
+        ref var slotFacts = ref MemoryMarshal.GetArrayDataReference(s.SlotFacts);
+        ref var state = ref MemoryMarshal.GetArrayDataReference(s.State);
+        var room = s.Local.Length;
+        var levels = s.Levels;
+        var headDepth = 0;
+        var levelEnd = count;
+        levels[0] = 0;
+        var head = 0;
+        for (; head < count && headDepth < maxDepth; head++)
+        {
+            if (head == levelEnd)
+            {
+                if (headDepth + 2 >= levels.Length)
+                {
+                    Array.Resize(ref s.Levels, 2 * levels.Length);
+                    levels = s.Levels;
+                }
+
+                levels[++headDepth] = head;
+                levelEnd = count;
+                if (headDepth >= maxDepth) break; // every later slot is as deep: nothing grows any more
+            }
+
+            var down = At(ref state, head) == ImpactState.Down;
+            var u = At(ref local, head);
+            if (anyTouched && adjacency.IsDirty(toPublic[u]))
+            {
+                s.Count = count;
+                return false;
+            }
+
+            int from = At(ref rowStart, u), end = At(ref rowStart, u + 1);
+            if (count + (end - from) > room)
+            {
+                s.EnsureSlots(count + (end - from));
+                room = s.Local.Length;
+                local = ref MemoryMarshal.GetArrayDataReference(s.Local);
+                pred = ref MemoryMarshal.GetArrayDataReference(s.Pred);
+                slotFacts = ref MemoryMarshal.GetArrayDataReference(s.SlotFacts);
+                state = ref MemoryMarshal.GetArrayDataReference(s.State);
+            }
+
+            var queued = 0;
+            for (var i = from; i < end; i++)
+            {
+                var entry = At(ref entries, i);
+                var v = PropagationRows.Neighbour(entry);
+                var m = At(ref mark, v);
+                if ((m & TraversalScratch.StampMask) == stamp)
+                {
+                    if (!down) continue;
+                    var t = m & TraversalScratch.SlotMask;
+                    if (t == TraversalScratch.ExcludedSlot || v == u || At(ref state, t) == ImpactState.Down) continue;
+                    if (Fail(graph, rules, s, causes, t, i, entry < 0) && t <= head) s.Work[queued++] = t;
+                    continue;
+                }
+
+                var known = At(ref localFacts, v);
+                int slot;
+                if ((known & reject) == 0)
+                {
+                    slot = count++;
+                    At(ref mark, v) = stamp | slot;
+                    At(ref local, slot) = v;
+                    At(ref pred, slot) = i;
+                    At(ref slotFacts, slot) = known;
+                    if (!down)
+                    {
+                        At(ref state, slot) = ImpactState.None;
+                        continue;
+                    }
+
+                    if (entry >= 0 || LocalFacts.MinHealthy(known) <= 0)
+                    {
+                        At(ref state, slot) = ImpactState.Down; // its predecessor is this entry already
+                        continue;
+                    }
+                }
+                else
+                {
+                    // Not in the compact copy or retired: the full facts, as of the walk's commit (room was made).
+                    s.Count = count;
+                    slot = VisitLocal(graph, rules, s, facts, toPublic[v], v, headDepth + 1, i);
+                    count = s.Count;
+                    if (slot < 0) continue;
+                    if (!down)
+                    {
+                        At(ref state, slot) = ImpactState.None;
+                        continue;
+                    }
+
+                    if (entry >= 0 || s.MinHealthy[slot] <= 0)
+                    {
+                        At(ref state, slot) = ImpactState.Down;
+                        continue;
+                    }
+                }
+
+                At(ref state, slot) = ImpactState.None;
+                Fail(graph, rules, s, causes, slot, i, redundant: true); // a later slot: its row is read in turn
+            }
+
+            if (queued > 0) DrainRows(graph, rules, s, rows, causes, head, queued);
+        }
+
+        s.Count = count;
+        if (head < count && !SettleLastLevel(graph, rules, s, rows, anyTouched, causes, head)) return false;
+        s.Settled = true;
+        s.LevelCount = headDepth + 1;
+        levels[headDepth + 1] = count;
+        s.HasLevels = true;
+        return true;
+    }
+}
