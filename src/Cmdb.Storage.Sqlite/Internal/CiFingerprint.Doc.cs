@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Cmdb.Domain.Items;
+using static Cmdb.Storage.Sqlite.Internal.CiJsonNames;
 
 namespace Cmdb.Storage.Sqlite.Internal;
 

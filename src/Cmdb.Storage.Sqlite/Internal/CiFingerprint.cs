@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cmdb.Domain.Items;
+using static Cmdb.Storage.Sqlite.Internal.CiJsonNames;
 
 namespace Cmdb.Storage.Sqlite.Internal;
 
@@ -21,18 +22,6 @@ namespace Cmdb.Storage.Sqlite.Internal;
 /// </remarks>
 internal sealed partial class CiFingerprint : IDisposable
 {
-    private static readonly JsonEncodedText ClassName = JsonEncodedText.Encode("class");
-    private static readonly JsonEncodedText NameName = JsonEncodedText.Encode("name");
-    private static readonly JsonEncodedText StatusName = JsonEncodedText.Encode("status");
-    private static readonly JsonEncodedText EnvironmentName = JsonEncodedText.Encode("environment");
-    private static readonly JsonEncodedText CriticalityName = JsonEncodedText.Encode("criticality");
-    private static readonly JsonEncodedText OwnerName = JsonEncodedText.Encode("owner");
-    private static readonly JsonEncodedText SupportGroupName = JsonEncodedText.Encode("supportGroup");
-    private static readonly JsonEncodedText MinHealthyName = JsonEncodedText.Encode("minHealthy");
-    private static readonly JsonEncodedText TagsName = JsonEncodedText.Encode("tags");
-    private static readonly JsonEncodedText AttributesName = JsonEncodedText.Encode("attributes");
-    private static readonly JsonEncodedText IdentifiersName = JsonEncodedText.Encode("identifiers");
-
     private readonly ArrayBufferWriter<byte> _buffer = new(1024);
     private readonly Utf8JsonWriter _w;
     private readonly List<KeyValuePair<string, JsonNode?>> _pairs = [];

@@ -3,35 +3,13 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cmdb.Domain.Items;
+using static Cmdb.Storage.Sqlite.Internal.CiJsonNames;
 
 namespace Cmdb.Storage.Sqlite.Internal;
 
 /// <summary>The JSON snapshot of a CI stored in <c>ci_version.doc</c>. Times are unix milliseconds; nulls are left out.</summary>
 internal static class CiJson
 {
-    // Property names encoded once: a bulk import writes millions of them.
-    private static readonly JsonEncodedText IdName = JsonEncodedText.Encode("id");
-    private static readonly JsonEncodedText ClassName = JsonEncodedText.Encode("class");
-    private static readonly JsonEncodedText NameName = JsonEncodedText.Encode("name");
-    private static readonly JsonEncodedText StatusName = JsonEncodedText.Encode("status");
-    private static readonly JsonEncodedText EnvironmentName = JsonEncodedText.Encode("environment");
-    private static readonly JsonEncodedText CriticalityName = JsonEncodedText.Encode("criticality");
-    private static readonly JsonEncodedText OwnerName = JsonEncodedText.Encode("owner");
-    private static readonly JsonEncodedText SupportGroupName = JsonEncodedText.Encode("supportGroup");
-    private static readonly JsonEncodedText TagsName = JsonEncodedText.Encode("tags");
-    private static readonly JsonEncodedText AttributesName = JsonEncodedText.Encode("attributes");
-    private static readonly JsonEncodedText IdentifiersName = JsonEncodedText.Encode("identifiers");
-    private static readonly JsonEncodedText MinHealthyName = JsonEncodedText.Encode("minHealthy");
-    private static readonly JsonEncodedText ProvenanceName = JsonEncodedText.Encode("provenance");
-    private static readonly JsonEncodedText SourceName = JsonEncodedText.Encode("source");
-    private static readonly JsonEncodedText AtName = JsonEncodedText.Encode("at");
-    private static readonly JsonEncodedText SourcesName = JsonEncodedText.Encode("sources");
-    private static readonly JsonEncodedText FirstSeenName = JsonEncodedText.Encode("firstSeen");
-    private static readonly JsonEncodedText LastSeenName = JsonEncodedText.Encode("lastSeen");
-    private static readonly JsonEncodedText CreatedAtName = JsonEncodedText.Encode("createdAt");
-    private static readonly JsonEncodedText UpdatedAtName = JsonEncodedText.Encode("updatedAt");
-    private static readonly JsonEncodedText VersionName = JsonEncodedText.Encode("version");
-
     /// <summary>
     /// Writes the snapshot through <paramref name="w"/> (reset onto <paramref name="buffer"/>) and returns its UTF-8
     /// text, valid until the buffer's next use.

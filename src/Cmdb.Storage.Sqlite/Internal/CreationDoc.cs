@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cmdb.Domain.Items;
+using static Cmdb.Storage.Sqlite.Internal.CiJsonNames;
 
 namespace Cmdb.Storage.Sqlite.Internal;
 
@@ -17,26 +18,6 @@ namespace Cmdb.Storage.Sqlite.Internal;
 /// </remarks>
 internal static class CreationDoc
 {
-    private static readonly JsonEncodedText IdName = JsonEncodedText.Encode("id");
-    private static readonly JsonEncodedText ClassName = JsonEncodedText.Encode("class");
-    private static readonly JsonEncodedText NameName = JsonEncodedText.Encode("name");
-    private static readonly JsonEncodedText StatusName = JsonEncodedText.Encode("status");
-    private static readonly JsonEncodedText EnvironmentName = JsonEncodedText.Encode("environment");
-    private static readonly JsonEncodedText CriticalityName = JsonEncodedText.Encode("criticality");
-    private static readonly JsonEncodedText OwnerName = JsonEncodedText.Encode("owner");
-    private static readonly JsonEncodedText SupportGroupName = JsonEncodedText.Encode("supportGroup");
-    private static readonly JsonEncodedText TagsName = JsonEncodedText.Encode("tags");
-    private static readonly JsonEncodedText AttributesName = JsonEncodedText.Encode("attributes");
-    private static readonly JsonEncodedText IdentifiersName = JsonEncodedText.Encode("identifiers");
-    private static readonly JsonEncodedText MinHealthyName = JsonEncodedText.Encode("minHealthy");
-    private static readonly JsonEncodedText ProvenanceName = JsonEncodedText.Encode("provenance");
-    private static readonly JsonEncodedText SourceName = JsonEncodedText.Encode("source");
-    private static readonly JsonEncodedText AtName = JsonEncodedText.Encode("at");
-    private static readonly JsonEncodedText SourcesName = JsonEncodedText.Encode("sources");
-    private static readonly JsonEncodedText CreatedAtName = JsonEncodedText.Encode("createdAt");
-    private static readonly JsonEncodedText UpdatedAtName = JsonEncodedText.Encode("updatedAt");
-    private static readonly JsonEncodedText VersionName = JsonEncodedText.Encode("version");
-
     /// <summary>The JSON of one provenance entry, <c>{"source":…,"at":…}</c>, as <see cref="CiJson.Write"/> writes it.</summary>
     public static byte[] Stamp(AttributeProvenance stamp)
     {
