@@ -81,9 +81,15 @@ internal static class CiJsonReader
         return identifiers;
     }
 
+    /// <remarks>
+    /// A snapshot holds an entry per field, and a CI's fields were mostly set by one write: entry names are compared in
+    /// place, and an entry equal to the previous one shares that (immutable) record and its source string. Strings and
+    /// records for every entry were most of what reading the CIs of a discovery run allocated.
+    /// </remarks>
     private static Dictionary<string, AttributeProvenance> ReadProvenance(ref Utf8JsonReader r)
     {
-        var provenance = new Dictionary<string, AttributeProvenance>(StringComparer.Ordinal);
+        var provenance = new Dictionary<string, AttributeProvenance>(8, StringComparer.Ordinal);
+        AttributeProvenance? previous = null;
         while (Next(ref r) == JsonTokenType.PropertyName)
         {
             var field = r.GetString()!;
@@ -92,14 +98,27 @@ internal static class CiJsonReader
             long? at = null;
             while (Next(ref r) == JsonTokenType.PropertyName)
             {
-                var property = r.GetString();
-                Next(ref r);
-                if (property == "source") source = r.GetString();
-                else if (property == "at") at = r.GetInt64();
-                else r.Skip();
+                if (r.ValueTextEquals("source"u8))
+                {
+                    Next(ref r);
+                    source = previous is not null && r.ValueTextEquals(previous.Source) ? previous.Source : r.GetString();
+                }
+                else if (r.ValueTextEquals("at"u8))
+                {
+                    Next(ref r);
+                    at = r.GetInt64();
+                }
+                else
+                {
+                    Next(ref r);
+                    r.Skip();
+                }
             }
 
-            provenance[field] = new AttributeProvenance(source ?? throw Missing("provenance.source"), Time(at ?? throw Missing("provenance.at")));
+            var from = source ?? throw Missing("provenance.source");
+            var time = Time(at ?? throw Missing("provenance.at"));
+            if (previous is null || !ReferenceEquals(previous.Source, from) || previous.At != time) previous = new AttributeProvenance(from, time);
+            provenance[field] = previous;
         }
 
         return provenance;
