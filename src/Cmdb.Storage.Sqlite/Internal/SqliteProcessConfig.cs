@@ -18,7 +18,6 @@ internal static class SqliteProcessConfig
     public static void Apply()
     {
         if (Interlocked.Exchange(ref _applied, 1) != 0) return;
-        if (Environment.GetEnvironmentVariable("CMDB_SQLITE_MEMSTATUS") == "1") return; // A/B runs
         Batteries_V2.Init();
         _ = raw.sqlite3_config(ConfigMemStatus, 0);
     }

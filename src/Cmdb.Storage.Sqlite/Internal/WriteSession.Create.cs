@@ -40,8 +40,7 @@ internal sealed partial class WriteSession
             _identifierOverlay[(scheme, value)] = id;
         }
 
-        Run(_sql.InsertFts, rid, fields.Name, JoinedValues(identifiers), Joined(tags), $"{fields.Owner} {fields.SupportGroup}", ciClass.Name,
-            SearchText.AttributeValues(attributes));
+        InsertSearchRow(rid, fields.Name!, JoinedValues(identifiers), tags, fields.Owner, fields.SupportGroup, ciClass.Name, SearchText.AttributeValues(attributes));
         attributes.Clear(); // the scratch must not keep the write's nodes alive
         AuditCreated(rid); // read back as (create, ci, id, version 1 of id): see CreationAudit
         // A new CI's digest is left unknown: most are never upserted again in this process, and the next start-up reads it.
@@ -66,6 +65,10 @@ internal sealed partial class WriteSession
     }
 
     private void InsertSearchRow(long rid, ConfigurationItem ci) =>
-        Run(_sql.InsertFts, rid, ci.Name, Joined(ci.Identifiers.Values), Joined(ci.Tags),
-            $"{ci.Owner} {ci.SupportGroup}", ci.Class, SearchText.AttributeValues(ci.Attributes));
+        InsertSearchRow(rid, ci.Name, Joined(ci.Identifiers.Values), ci.Tags, ci.Owner, ci.SupportGroup, ci.Class, SearchText.AttributeValues(ci.Attributes));
+
+    /// <summary>The one layout of a CI's search row (ci_fts columns), for new CIs and for rewritten ones.</summary>
+    private void InsertSearchRow(
+        long rid, string name, string identifiers, IEnumerable<string> tags, string? owner, string? supportGroup, string ciClass, string attributes) =>
+        Run(_sql.InsertFts, rid, name, identifiers, Joined(tags), $"{owner} {supportGroup}", ciClass, attributes);
 }
