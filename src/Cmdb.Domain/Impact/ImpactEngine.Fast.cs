@@ -40,7 +40,7 @@ internal static partial class ImpactEngine
     {
         causes = 0;
         var toLocal = rows.ToLocal;
-        if (rows.NodeCount >= TraversalScratch.ExcludedSlot) return false; // a slot must fit in a mark's 24 bits
+        if (rows.NodeCount >= TraversalScratch.ExcludedSlot) return false; // a slot must fit in a mark's 23 bits
         foreach (var start in starts)
         {
             if ((uint)start >= (uint)toLocal.Length) return false;

@@ -16,6 +16,7 @@ internal static partial class ImpactEngine
     private static void BeginStates(TraversalScratch s, int causes)
     {
         s.State.AsSpan(0, causes).Fill(ImpactState.Down);
+        for (var c = 0; c < causes; c++) s.LocalMark[s.Local[c]] |= TraversalScratch.DownBit;
         s.Absorbed = false;
     }
 
@@ -27,8 +28,8 @@ internal static partial class ImpactEngine
     /// </summary>
     private static bool Fail(GraphIndex graph, TraversalRules rules, TraversalScratch s, int causes, int t, int why, bool redundant)
     {
-        var minHealthy = s.MinHealthyOf(t);
-        if (redundant && minHealthy > 0)
+        // minHealthy only after the link is known to be redundant: an ordinary link needs no read of the slot's facts.
+        if (redundant && s.MinHealthyOf(t) is var minHealthy && minHealthy > 0)
         {
             // Only a failure leaves a CI degraded (or down) in pass 1, so a CI still unaffected has lost none: the count
             // needs no clearing per slot.
@@ -50,6 +51,7 @@ internal static partial class ImpactEngine
 
         s.State[t] = ImpactState.Down;
         s.Pred[t] = why;
+        if (s.Propagation is not null) s.LocalMark[s.Local[t]] |= TraversalScratch.DownBit;
         return true;
     }
 

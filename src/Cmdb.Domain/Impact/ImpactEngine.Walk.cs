@@ -133,7 +133,11 @@ internal static partial class ImpactEngine
                 }
 
                 if (!down) At(state, slot) = ImpactState.None;
-                else if (entry >= 0 || minHealthy <= 0) At(state, slot) = ImpactState.Down; // its predecessor is this entry already
+                else if (entry >= 0 || minHealthy <= 0)
+                {
+                    At(state, slot) = ImpactState.Down; // its predecessor is this entry already
+                    At(mark, v) |= TraversalScratch.DownBit; // as in WalkFast, so a mark's bit always means "down"
+                }
                 else
                 {
                     At(state, slot) = ImpactState.None;

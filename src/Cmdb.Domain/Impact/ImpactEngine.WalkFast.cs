@@ -16,6 +16,15 @@ internal static partial class ImpactEngine
     /// entry. Here the inner loop works on references to the arrays' data and tests nothing that cannot change per
     /// entry; the depth limit ends the growing loop at a level boundary, and a second loop (seen entries only, as in
     /// <see cref="Walk"/> once nothing grows) settles the last level.
+    /// <para>
+    /// Two things keep large local closures cheap. Heads are taken in runs: consecutive slots of one level whose CIs have
+    /// consecutive local numbers (the breadth-first numbering makes most of a root's closure such runs) and the same
+    /// "down" have one contiguous range of entries, read in one loop; a short row's loop exit, mispredicted about once per
+    /// head, was a fifth of the walk's samples for the core switch. And a down neighbour is skipped from its mark's
+    /// <see cref="TraversalScratch.DownBit"/>, without the scattered read of its state (an eighth of the samples).
+    /// The entries are met in the same order, and a row that queues a CI for <see cref="DrainRows"/> ends its run, so
+    /// the calls into <see cref="Fail"/> and the drains are the same as head by head.
+    /// </para>
     /// </remarks>
     private static bool WalkFast(GraphIndex graph, TraversalRules rules, TraversalScratch s, long[] facts, PropagationRows rows, bool anyTouched, int causes)
     {
@@ -64,7 +73,17 @@ internal static partial class ImpactEngine
                 return false;
             }
 
-            int from = At(ref rowStart, u), end = At(ref rowStart, u + 1);
+            // A run of heads: the next slots of this level whose CIs have the next local numbers and the same "down", so
+            // their rows are one contiguous range of entries, read in one loop (no loop exit per head, mispredicted
+            // for short rows). Nothing the loop does depends on which head of the run an entry belongs to: see below.
+            var last = head;
+            while (!anyTouched && last + 1 < levelEnd && At(ref local, last + 1) == u + (last + 1 - head)
+                   && (At(ref state, last + 1) == ImpactState.Down) == down)
+            {
+                last++;
+            }
+
+            int from = At(ref rowStart, u), end = At(ref rowStart, u + (last - head) + 1);
             if (count + (end - from) > room)
             {
                 s.EnsureSlots(count + (end - from));
@@ -83,10 +102,23 @@ internal static partial class ImpactEngine
                 var m = At(ref mark, v);
                 if ((m & TraversalScratch.StampMask) == stamp)
                 {
-                    if (!down) continue;
+                    // A down neighbour's mark has the down bit, so a link back into the run (all down) or to its own head
+                    // (a self-loop) stops here too.
+                    if (!down || (m & TraversalScratch.DownBit) != 0) continue;
                     var t = m & TraversalScratch.SlotMask;
-                    if (t == TraversalScratch.ExcludedSlot || v == u || At(ref state, t) == ImpactState.Down) continue;
-                    if (Fail(graph, rules, s, causes, t, i, entry < 0) && t <= head) s.Work[queued++] = t;
+                    if (t == TraversalScratch.ExcludedSlot || At(ref state, t) == ImpactState.Down) continue;
+
+                    // t is not down, so not in the run: "its row was read" is t < head, for every head of the run.
+                    if (Fail(graph, rules, s, causes, t, i, entry < 0) && t <= last)
+                    {
+                        s.Work[queued++] = t;
+
+                        // The CIs queued by a head's row are drained before the next head's row: end the run with this row.
+                        var k = head;
+                        while (At(ref rowStart, u + (k - head) + 1) <= i) k++;
+                        (last, end) = (k, At(ref rowStart, u + (k - head) + 1));
+                    }
+
                     continue;
                 }
 
@@ -95,21 +127,24 @@ internal static partial class ImpactEngine
                 if ((known & reject) == 0)
                 {
                     slot = count++;
-                    At(ref mark, v) = stamp | slot;
                     At(ref local, slot) = v;
                     At(ref pred, slot) = i;
                     At(ref slotFacts, slot) = known;
                     if (!down)
                     {
+                        At(ref mark, v) = stamp | slot;
                         At(ref state, slot) = ImpactState.None;
                         continue;
                     }
 
                     if (entry >= 0 || LocalFacts.MinHealthy(known) <= 0)
                     {
+                        At(ref mark, v) = stamp | TraversalScratch.DownBit | slot;
                         At(ref state, slot) = ImpactState.Down; // its predecessor is this entry already
                         continue;
                     }
+
+                    At(ref mark, v) = stamp | slot;
                 }
                 else
                 {
@@ -126,6 +161,7 @@ internal static partial class ImpactEngine
 
                     if (entry >= 0 || s.MinHealthy[slot] <= 0)
                     {
+                        At(ref mark, v) |= TraversalScratch.DownBit;
                         At(ref state, slot) = ImpactState.Down;
                         continue;
                     }
@@ -135,7 +171,8 @@ internal static partial class ImpactEngine
                 Fail(graph, rules, s, causes, slot, i, redundant: true); // a later slot: its row is read in turn
             }
 
-            if (queued > 0) DrainRows(graph, rules, s, rows, causes, head, queued);
+            if (queued > 0) DrainRows(graph, rules, s, rows, causes, last, queued);
+            head = last;
         }
 
         s.Count = count;

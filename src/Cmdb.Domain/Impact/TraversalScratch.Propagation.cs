@@ -13,8 +13,17 @@ internal sealed partial class TraversalScratch
     /// <summary>Public to local node numbers while <see cref="Propagation"/> is set; <see cref="TrySlot"/> translates through it.</summary>
     public int[]? ToLocal;
 
-    /// <summary>Low 24 bits of a <see cref="LocalMark"/>: the slot, or <see cref="ExcludedSlot"/>.</summary>
-    public const int SlotMask = 0xFFFFFF;
+    /// <summary>Low 23 bits of a <see cref="LocalMark"/>: the slot, or <see cref="ExcludedSlot"/>.</summary>
+    public const int SlotMask = 0x7FFFFF;
+
+    /// <summary>
+    /// Bit 23 of a <see cref="LocalMark"/>: the slot's CI is down in this walk. Set, during a walk that settles states
+    /// over the propagation rows, wherever a slot's state becomes down (states only get worse), so it is set exactly when the
+    /// state is down. <see cref="ImpactEngine"/>'s hot loop then skips a down neighbour from the mark it has just read,
+    /// without reading the neighbour's state (a scattered read per link in a large closure); it still reads the state of
+    /// a neighbour whose bit is clear, so a missed bit would cost time, never a wrong result.
+    /// </summary>
+    public const int DownBit = 0x800000;
 
     /// <summary>Seen but excluded (retired, missing).</summary>
     public const int ExcludedSlot = SlotMask;
@@ -23,8 +32,8 @@ internal sealed partial class TraversalScratch
     public const int StampMask = unchecked((int)0xFF000000);
 
     /// <summary>
-    /// The marks of a walk over the propagation rows, by local node: <see cref="LocalStamp"/> in the high 8 bits and
-    /// the slot in the low 24 (local nodes, hence slots, stay below 2^24). Four bytes instead of the general walk's
+    /// The marks of a walk over the propagation rows, by local node: <see cref="LocalStamp"/> in the high 8 bits,
+    /// <see cref="DownBit"/>, and the slot in the low 23 (local nodes, hence slots, stay below 2^23). Four bytes instead of the general walk's
     /// eight halve the cache lines a large closure touches; the array is cleared once every 255 walks.
     /// </summary>
     public int[] LocalMark = [];
