@@ -1,6 +1,7 @@
 using System.Globalization;
 using Cmdb.Domain.Errors;
 using Cmdb.Domain.Items;
+using Cmdb.Domain.Model;
 using Cmdb.Domain.Storage;
 using Cmdb.Storage.Sqlite.Internal;
 using Microsoft.Data.Sqlite;
@@ -15,7 +16,11 @@ public sealed partial class SqliteCmdbStore
         ArgumentNullException.ThrowIfNull(filter);
         Cursor.EnsurePageSize(first);
         var afterId = Cursor.Decode('c', after);
+        var classes = ClassesOf(filter);
         await using var connection = await OpenReaderAsync(cancellationToken);
+        if (asOf is null && classes is { Count: > 0 })
+            return await QueryClassMembersAsync(connection, ClassMembers.ForSql(filter), ClassMembers.Of(Graph, classes, filter), first, afterId, cancellationToken);
+
         await using var count = connection.CreateCommand();
         await using var page = connection.CreateCommand();
         var (from, id, where) = FilterSql(filter, asOf is not null, count, page);
@@ -45,6 +50,10 @@ public sealed partial class SqliteCmdbStore
         return new Page<ConfigurationItem>(items, total, hasNext);
     }
 
+    /// <summary>The filter's classes with their subclasses (null when it names none); an unknown name is invalid.</summary>
+    private List<CiClass>? ClassesOf(CiFilter filter) =>
+        filter.Classes?.SelectMany(n => Model.WithSubclasses(Model.GetClass(n, "filter.classes"))).ToList();
+
     /// <summary>The FROM, id column and WHERE of a filter, now (the ci table) or as of <c>$seq</c> (snapshots); binds both commands.</summary>
     private (string From, string Id, string Where) FilterSql(CiFilter filter, bool past, SqliteCommand a, SqliteCommand b)
     {
@@ -65,7 +74,7 @@ public sealed partial class SqliteCmdbStore
             conditions.Add($"{column} IN (SELECT value FROM json_each({name}))");
         }
 
-        In(Column("class", "class"), "$classes", filter.Classes?.SelectMany(n => Model.WithSubclasses(Model.GetClass(n, "filter.classes"))).Select(c => c.Name));
+        In(Column("class", "class"), "$classes", ClassesOf(filter)?.Select(c => c.Name));
         In(Column("status", "status"), "$statuses", filter.Statuses?.Select(CiJson.StatusText));
         In(Column("environment", "environment"), "$environments", filter.Environments);
         In($"CAST({Column("criticality", "criticality")} AS TEXT)", "$criticalities", filter.Criticalities?.Select(c => c.ToString(CultureInfo.InvariantCulture)));

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Cmdb.Domain.Storage;
 using Cmdb.Storage.Sqlite;
 using Cmdb.Testing;
 
@@ -32,5 +33,41 @@ internal static class StartupCommand
 
         Report.Line($"start-up (InitializeAsync from {path}): {Sampler.Summarise(times, 1)}");
         Report.Line($"ready for writes (identifiers loaded after InitializeAsync): {Sampler.Summarise(writable, 1)}");
+        await ClassQueriesAsync(options);
+    }
+
+    /// <summary>
+    /// Current-state queries filtered by class (first page of 50 with its count, then the page after it), three runs each:
+    /// since V0011 the class's CIs come from the graph index rather than the ci_class index.
+    /// </summary>
+    private static async Task ClassQueriesAsync(SqliteStorageOptions options)
+    {
+        await using var store = new SqliteCmdbStore(options, TestModels.Seed, TimeProvider.System);
+        await store.InitializeAsync(CancellationToken.None);
+        CiFilter[] filters =
+        [
+            new() { Classes = ["Application"] },
+            new() { Classes = ["Computer"] },
+            new() { Classes = ["Location"] },
+            new() { Classes = ["Application"], Environments = ["prod"] },
+            new() { Classes = ["Application"], Owner = "nobody" }, // a condition the index cannot answer: SQL over the class's ids
+        ];
+        foreach (var filter in filters)
+        {
+            var times = new List<double>();
+            var total = 0;
+            for (var run = 0; run < 3; run++)
+            {
+                var watch = Stopwatch.StartNew();
+                var page = await store.QueryCisAsync(filter, 50, null, null, CancellationToken.None);
+                if (page.HasNextPage) _ = await store.QueryCisAsync(filter, 50, page.Items[^1].Cursor, null, CancellationToken.None);
+                times.Add(watch.Elapsed.TotalSeconds);
+                total = page.TotalCount;
+            }
+
+            var label = string.Join(',', filter.Classes!) + (filter.Environments is null ? "" : " env " + string.Join(',', filter.Environments)) +
+                (filter.Owner is null ? "" : " owner " + filter.Owner);
+            Report.Line($"class query {label} ({total:N0} CIs): two pages of 50 with the count {string.Join(" / ", times.Select(t => Report.Duration(t)))}");
+        }
     }
 }

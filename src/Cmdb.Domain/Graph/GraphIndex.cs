@@ -99,6 +99,17 @@ public sealed partial class GraphIndex
         }
     }
 
+    /// <summary>
+    /// The node's current class index from the flat arrays without making a state object, or -1 when only
+    /// <see cref="StateAt"/> can answer (no such node, a write in flight, or a state kept as an object).
+    /// </summary>
+    public int CurrentClassIndex(int node)
+    {
+        var facts = FactsArray;
+        if ((uint)(2 * node) >= (uint)facts.Length) return -1;
+        return TryCurrentInfo(facts, node, int.MaxValue, out var info) ? PackedFacts.ClassIndex(info) : -1;
+    }
+
     /// <summary>The packed current facts (see <see cref="PackedFacts"/>); read once per pass.</summary>
     internal long[] FactsArray => Volatile.Read(ref _facts);
 

@@ -15,6 +15,7 @@ internal static class Migrations
         new(8, "relationship audit table; relationships found by id through the index", V0008RelationshipAudit.Sql),
         new(9, "current identifiers in a table keyed by (scheme, value)", V0009CurrentIdentifiers.Sql),
         new(10, "audit entries of new CIs stored as runs", V0010CreationRuns.Sql),
+        new(11, "class filters served from the graph index; ci_class dropped", V0011ClassFromIndex.Sql),
     ];
 
     public static int Latest => All[^1].Version;

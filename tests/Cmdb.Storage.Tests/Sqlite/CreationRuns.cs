@@ -7,9 +7,9 @@ internal static class CreationRuns
 {
     /// <summary>
     /// What a V0009 build writes for the same creations: one audit row per CI with the compact marker, no
-    /// <c>ci_created</c> table, and no record of step 10.
+    /// <c>ci_created</c> table, and no record of step 10 (nor of step 11: the <c>ci_class</c> index is back).
     /// </summary>
-    public const string ToV0009Sql = MoveSql + """
+    public const string ToV0009Sql = SqliteClassFilterTests.ToV0010Sql + MoveSql + """
         DROP TABLE ci_created;
         DELETE FROM schema_migrations WHERE version = 10;
         """;
