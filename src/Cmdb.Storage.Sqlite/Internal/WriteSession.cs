@@ -91,8 +91,12 @@ internal sealed partial class WriteSession : IDisposable
     {
         var start = System.Diagnostics.Stopwatch.GetTimestamp();
         const int BulkPublish = 1000;
-        // Sized once for a bulk batch: growing by doubling rehashed the id table several times.
-        if (_nodeChanges.Count >= BulkPublish) _graph.ReserveNodes(_graph.NodeCount + _nodeChanges.Count);
+        // Sized once for a bulk batch of new CIs: growing by doubling rehashed the id table several times. Only
+        // creations (version 1) add nodes, and the index grows by at least a quarter (GrowNodes), so a run of
+        // batches (a discovery run's) does not copy the node arrays and rehash the id table once per batch.
+        var created = 0;
+        foreach (var change in _nodeChanges) created += change.Version == 1 ? 1 : 0;
+        if (created >= BulkPublish) _graph.GrowNodes(_graph.NodeCount + created);
         var nodes = new int[_nodeChanges.Count];
         for (var i = 0; i < nodes.Length; i++)
         {
@@ -119,7 +123,7 @@ internal sealed partial class WriteSession : IDisposable
         }
 
         var edgesDone = System.Diagnostics.Stopwatch.GetTimestamp();
-        if (_identifierOverlay.Count >= BulkPublish) _identifiers.EnsureCapacity(_identifiers.Count + _identifierOverlay.Count);
+        if (_identifierOverlay.Count >= BulkPublish) _identifiers.Reserve(_identifierOverlay.Count);
         foreach (var ((scheme, value), holder) in _identifierOverlay)
         {
             // A holder is a CI this batch wrote: its node is known, so the map need not parse and look its id up again.
