@@ -26,7 +26,10 @@ public sealed partial class SqliteCmdbStore
         var (from, id, where) = FilterSql(filter, asOf is not null, count, page);
         BindSeq(count, asOf);
         BindSeq(page, asOf);
-        count.CommandText = $"SELECT count(*) FROM {from} WHERE {where}";
+        // Now, a filter on the ci row's columns alone counts those rows: joining each to its snapshot only to count it
+        // read the whole ci_version table (about 0.6 s at 1M CIs for an unfiltered count).
+        var countFrom = asOf is null && !NeedsSnapshot(filter) ? "ci c" : from;
+        count.CommandText = $"SELECT count(*) FROM {countFrom} WHERE {where}";
         page.CommandText = $"SELECT v.doc FROM {from} WHERE {where} AND {id} > $after ORDER BY {id} LIMIT $limit";
         page.Parameters.AddWithValue("$after", afterId ?? "");
         page.Parameters.AddWithValue("$limit", first + 1);
@@ -49,6 +52,9 @@ public sealed partial class SqliteCmdbStore
 
         return new Page<ConfigurationItem>(items, total, hasNext);
     }
+
+    /// <summary>Whether a current-state filter reads the snapshot (tags and attributes live only there).</summary>
+    private static bool NeedsSnapshot(CiFilter filter) => filter.Tags is { Count: > 0 } || filter.AttributeEquals is { Count: > 0 };
 
     /// <summary>The filter's classes with their subclasses (null when it names none); an unknown name is invalid.</summary>
     private List<CiClass>? ClassesOf(CiFilter filter) =>
