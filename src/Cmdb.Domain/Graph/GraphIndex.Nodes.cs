@@ -76,7 +76,7 @@ public sealed partial class GraphIndex
     }
 
     /// <summary>Length of the per-node arrays.</summary>
-    private int NodeCapacity => _facts.Length / 2;
+    internal int NodeCapacity => _facts.Length / 2;
 
     private void ResizeNodes(int size)
     {

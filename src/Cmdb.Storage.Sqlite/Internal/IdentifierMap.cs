@@ -38,9 +38,12 @@ internal sealed class IdentifierMap
     public void Reserve(int more)
     {
         var needed = _nodes.Count + more;
-        var capacity = _nodes.EnsureCapacity(0);
+        var capacity = Capacity;
         if (needed > capacity) _nodes.EnsureCapacity(Math.Max(needed, capacity + (capacity / 4)));
     }
+
+    /// <summary>How many node-held identifiers fit before the map rehashes.</summary>
+    internal int Capacity => _nodes.EnsureCapacity(0);
 
     /// <summary>The CI holding the identifier now (a new string), or null.</summary>
     public string? HolderOf(string scheme, string value) =>
