@@ -89,7 +89,9 @@ internal static class ImportCommand
 
     private static List<Document> WriteDocuments(SyntheticEstate estate, BenchmarkOptions o)
     {
-        var dir = $"/tmp/cmdb-bench/import-{o.Cis}-{o.Seed}";
+        // Beside the database when one is named, so two runs at once (different --db) never write the same documents.
+        var root = o.Database is { } db ? Path.GetDirectoryName(Path.GetFullPath(db))! : "/tmp/cmdb-bench";
+        var dir = Path.Combine(root, $"import-{o.Cis}-{o.Seed}");
         Directory.CreateDirectory(dir);
         var documents = new List<Document>();
         for (var start = 0; start < estate.CiCount; start += o.Chunk)
