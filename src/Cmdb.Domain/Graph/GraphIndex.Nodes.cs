@@ -35,11 +35,15 @@ public sealed partial class GraphIndex
     /// as adding nodes one by one does (by a quarter from 1M nodes), so batch after batch of new CIs does not copy the
     /// node arrays and rehash the id table each time.
     /// </summary>
+    /// <remarks>
+    /// A batch larger than that growth gets a quarter of room beyond its own count: sized exactly, the next batch,
+    /// however small, copied the arrays and rehashed every id (0.3 s for 1,878 CIs after a 1M import).
+    /// </remarks>
     public void GrowNodes(int count)
     {
         lock (_writer)
         {
-            if (count > NodeCapacity) ResizeNodes(Math.Max(count, Grown(NodeCapacity)));
+            if (count > NodeCapacity) ResizeNodes((int)Math.Max(Grown(NodeCapacity), Math.Min(Array.MaxLength, count + (count / 4L))));
         }
     }
 

@@ -40,6 +40,22 @@ public class GraphIndexGrowthTests
         Assert.Equal(-1, graph.CurrentClassIndex(graph.NodeCount)); // no such node: only StateAt could answer
     }
 
+    [Fact]
+    public void GrowNodes_ForABatchLargerThanTheGrowth_LeavesAQuarterOfRoomForTheNextBatch()
+    {
+        var graph = new GraphIndex(TestModels.Seed);
+        graph.GrowNodes(50_000); // a bulk batch far beyond doubling the initial arrays
+        var grown = graph.NodeCapacity;
+        Assert.True(grown >= 62_500, $"grew to {grown} for 50,000 nodes: the next small batch would copy the arrays again");
+        for (var i = 0; i < 50_000; i++) Upsert(graph, $"ci-{i}");
+
+        graph.GrowNodes(50_100); // a small batch after it fits
+        Assert.Equal(grown, graph.NodeCapacity);
+        Upsert(graph, "ci-last");
+        Assert.True(graph.TryGetNode("ci-49999", out var node));
+        Assert.Equal(49_999, node);
+    }
+
     private static int Upsert(GraphIndex graph, string id) =>
         graph.UpsertNode(id, graph.Model.GetClass(Application).Index, CiStatus.Active, null, null, null, 1);
 }
