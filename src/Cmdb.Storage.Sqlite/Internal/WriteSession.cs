@@ -86,59 +86,6 @@ internal sealed partial class WriteSession : IDisposable
         _ => throw new ArgumentException($"Unknown write operation {operation.GetType().Name}.", nameof(operation)),
     };
 
-    /// <summary>Applies the batch's effects to the in-memory index, identifier map and fingerprints. Call only after COMMIT.</summary>
-    public void Publish()
-    {
-        var start = System.Diagnostics.Stopwatch.GetTimestamp();
-        const int BulkPublish = 1000;
-        // Sized once for a bulk batch of new CIs: growing by doubling rehashed the id table several times. Only
-        // creations (version 1) add nodes, and the index grows by at least a quarter (GrowNodes), so a run of
-        // batches (a discovery run's) does not copy the node arrays and rehash the id table once per batch.
-        var created = 0;
-        foreach (var change in _nodeChanges) created += change.Version == 1 ? 1 : 0;
-        if (created >= BulkPublish) _graph.GrowNodes(_graph.NodeCount + created);
-        var nodes = new int[_nodeChanges.Count];
-        for (var i = 0; i < nodes.Length; i++)
-        {
-            var c = _nodeChanges[i];
-            nodes[i] = _graph.UpsertNode(c.Id, c.ClassIndex, c.Status, c.Environment, c.Criticality, c.MinHealthy, Seq);
-            _fingerprints.Set(nodes[i], c.Digest, c.Version);
-        }
-
-        var nodesDone = System.Diagnostics.Stopwatch.GetTimestamp();
-        foreach (var change in _edgeChanges)
-        {
-            var source = change.SourceNode;
-            if (source < 0) _graph.TryGetNode(change.SourceId!, out source);
-            if (change.Added)
-            {
-                var target = change.TargetNode;
-                if (target < 0) _graph.TryGetNode(change.TargetId!, out target);
-                _graph.AddEdge(change.Key, source, target, change.TypeIndex, Seq);
-            }
-            else
-            {
-                _graph.RemoveEdge(change.Key, source, Seq);
-            }
-        }
-
-        var edgesDone = System.Diagnostics.Stopwatch.GetTimestamp();
-        if (_identifierOverlay.Count >= BulkPublish) _identifiers.Reserve(_identifierOverlay.Count);
-        foreach (var ((scheme, value), holder) in _identifierOverlay)
-        {
-            // A holder is a CI this batch wrote: its node is known, so the map need not parse and look its id up again.
-            if (holder is null) _identifiers.Remove(scheme, value);
-            else if (_cis.TryGetValue(holder, out var written)) _identifiers.Set(scheme, value, nodes[written.Change]);
-            else _identifiers.Set(scheme, value, holder);
-        }
-
-        PublishSplit = (System.Diagnostics.Stopwatch.GetElapsedTime(start, nodesDone).TotalSeconds,
-            System.Diagnostics.Stopwatch.GetElapsedTime(nodesDone, edgesDone).TotalSeconds, System.Diagnostics.Stopwatch.GetElapsedTime(edgesDone).TotalSeconds);
-    }
-
-    /// <summary>Wall seconds of <see cref="Publish"/>'s parts: nodes (with fingerprints), edges, identifiers (benchmarks).</summary>
-    public (double Nodes, double Edges, double Identifiers) PublishSplit { get; private set; }
-
     /// <summary>The CI holding the identifier now, this batch's earlier steps included.</summary>
     private string? HolderOf(string scheme, string value) =>
         _identifierOverlay.TryGetValue((scheme, value), out var holder) ? holder : _identifiers.HolderOf(scheme, value);
