@@ -3,6 +3,7 @@ using Cmdb.GraphQL;
 using Cmdb.GraphQL.DataLoaders;
 using Cmdb.GraphQL.Errors;
 using Cmdb.GraphQL.Execution;
+using Cmdb.GraphQL.Types.Impact;
 using Cmdb.GraphQL.Validation;
 using GraphQL;
 using GraphQLParser.AST;
@@ -62,6 +63,7 @@ public static class CmdbGraphQLServiceCollectionExtensions
             })
             .AddValidationRule(sp => new AliasLimitRule(sp.GetRequiredService<IOptions<CmdbGraphQLOptions>>().Value.MaxAliases))
             .ConfigureExecution(sp => sp.GetRequiredService<ValidatedDocumentCache>())
+            .ConfigureExecution(ImpactResultLifetime.ExecuteAsync)
             .ConfigureSchema(s =>
             {
                 s.Features.RepeatableDirectives = true;

@@ -30,7 +30,8 @@ internal static class TraversalCommand
         var floors = new List<string>();
         // Profiling one reference: CMDB_TRAVERSAL_ONLY=hypervisor (a role) skips the others.
         var only = Environment.GetEnvironmentVariable("CMDB_TRAVERSAL_ONLY");
-        // A/B runs of the engine alone: CMDB_TRAVERSAL_QUICK=1 measures only the floor, Impact + Summary CPU and the phases.
+        // A/B runs of the engine alone: CMDB_TRAVERSAL_QUICK=1 measures only the floor, Impact + Summary CPU (disposed and
+        // not) and the phases.
         var quick = Environment.GetEnvironmentVariable("CMDB_TRAVERSAL_QUICK") == "1";
         foreach (var r in estate.References.All)
         {
@@ -45,7 +46,8 @@ internal static class TraversalCommand
             {
                 var quickFloor = ThreadCpu.Measure(() => floor.Closure(r.Index, branchFree: false), o.Seconds);
                 Report.Line($"  .NET floor, CPU         {quickFloor}");
-                Report.Line($"  Impact + Summary, CPU   {ThreadCpu.Measure(() => analyzer.Impact(graph, [id], scope).Summary.Down, o.Seconds)}");
+                Report.Line($"  Impact + Summary, CPU   {ThreadCpu.Measure(() => Disposed(analyzer.Impact(graph, [id], scope), r => r.Summary.Down), o.Seconds)}");
+                Report.Line($"  not disposed, CPU       {ThreadCpu.Measure(() => analyzer.Impact(graph, [id], scope).Summary.Down, o.Seconds)}");
                 Report.Line($"  phases, CPU medians     {TraversalPhases.Measure(graph, r.Index, scope.MaxDepth!.Value, o.Seconds / 2)}");
                 continue;
             }
@@ -57,20 +59,22 @@ internal static class TraversalCommand
             var floorCpu = ThreadCpu.Measure(() => floor.Closure(r.Index, branchFree: false), o.Seconds);
             var floorFree = ThreadCpu.Measure(() => floor.Closure(r.Index, branchFree: true), o.Seconds);
             Report.Line($"  .NET floor, CPU         {floorCpu} (plain BFS over the propagation rows: {floorReached:N0} reached, {floor.EntriesScanned:N0} entries); branch-free: median {Report.Duration(floorFree.Median)}, min {Report.Duration(floorFree.Min)}");
-            var impact = Sampler.Measure(() => analyzer.Impact(graph, [id], scope).Seq, o.Seconds);
+            var impact = Sampler.Measure(() => Disposed(analyzer.Impact(graph, [id], scope), r => r.Seq), o.Seconds);
             Report.Line($"  ImpactAnalyzer.Impact   {impact}");
-            var ordered = Sampler.Measure(() => analyzer.Impact(graph, [id], scope).TotalCount, o.Seconds);
+            var ordered = Sampler.Measure(() => Disposed(analyzer.Impact(graph, [id], scope), r => r.TotalCount), o.Seconds);
             Report.Line($"  Impact + TotalCount     {ordered}");
-            var summarised = Sampler.Measure(() => analyzer.Impact(graph, [id], scope).Summary.Down, o.Seconds);
+            var summarised = Sampler.Measure(() => Disposed(analyzer.Impact(graph, [id], scope), r => r.Summary.Down), o.Seconds);
             Report.Line($"  Impact + Summary        {summarised}");
-            var cpu = ThreadCpu.Measure(() => analyzer.Impact(graph, [id], scope).Summary.Down, o.Seconds);
+            var cpu = ThreadCpu.Measure(() => Disposed(analyzer.Impact(graph, [id], scope), r => r.Summary.Down), o.Seconds);
             Report.Line($"  Impact + Summary, CPU   {cpu} (thread CPU time per call: leaves out waiting for a core)");
+            Report.Line($"  not disposed, CPU       {ThreadCpu.Measure(() => analyzer.Impact(graph, [id], scope).Summary.Down, o.Seconds)} (a caller that never disposes: the arrays are not reused)");
             Report.Line($"  phases, CPU medians     {TraversalPhases.Measure(graph, r.Index, scope.MaxDepth!.Value, o.Seconds / 2)}");
-            var services = ThreadCpu.Measure(() => FirstService(analyzer.Impact(graph, [id], scope)), o.Seconds);
+            var services = ThreadCpu.Measure(() => Disposed(analyzer.Impact(graph, [id], scope), FirstService), o.Seconds);
             var serviceCount = analyzer.Impact(graph, [id], scope).Summary.BusinessServices.Count;
             Report.Line($"  + services list, CPU    {services} (the {serviceCount:N0} business services ordered and made, first one read)");
-            Report.Line($"  allocated per call      {Allocated(() => analyzer.Impact(graph, [id], scope).Summary.Down) / 1e3:N1} KB (Impact + Summary), " +
-                $"{Allocated(() => FirstService(analyzer.Impact(graph, [id], scope))) / 1e3:N1} KB with the services list");
+            Report.Line($"  allocated per call      {Allocated(() => Disposed(analyzer.Impact(graph, [id], scope), r => r.Summary.Down)) / 1e3:N1} KB (Impact + Summary), " +
+                $"{Allocated(() => Disposed(analyzer.Impact(graph, [id], scope), FirstService)) / 1e3:N1} KB with the services list, " +
+                $"{Allocated(() => analyzer.Impact(graph, [id], scope).Summary.Down) / 1e3:N1} KB not disposed");
             Timing? sql = null;
             if (cte is not null)
             {
@@ -92,6 +96,12 @@ internal static class TraversalCommand
         Report.Line("| reference | reach | propagation entries | .NET floor CPU (branch) | .NET floor CPU (branch-free) | Impact+Summary CPU | engine / floor |");
         Report.Line("|---|---|---|---|---|---|---|");
         foreach (var line in floors) Report.Line(line);
+    }
+
+    /// <summary>Reads the result, then disposes it, as a GraphQL request does: a large result's arrays are reused by the next call.</summary>
+    private static long Disposed(ImpactResult result, Func<ImpactResult, long> read)
+    {
+        using (result) return read(result);
     }
 
     private static long FirstService(ImpactResult result)

@@ -27,7 +27,8 @@ internal static class TraversalPhases
                 if (upTo == 2) return s.Count;
                 var counts = ImpactCounts.FromWalk(graph, seq, s, null);
                 if (upTo == 3) return counts.Total;
-                var reached = new ReachedSet(graph, seq, s, causes);
+                var reached = ReachedSet.Pooled(graph, seq, s, causes); // as Impact makes it, released as a disposed result is
+                reached.Release();
                 return reached.Count;
             }
             finally

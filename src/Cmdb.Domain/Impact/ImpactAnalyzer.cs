@@ -31,7 +31,7 @@ public sealed partial class ImpactAnalyzer
             var causes = ImpactEngine.ReachDownstream(graph, rules, starts, s);
             ImpactEngine.Settle(graph, rules, s, causes);
             var counts = s.Propagation is null ? null : ImpactCounts.FromWalk(graph, rules.Seq, s, environments);
-            return new ImpactResult(new ReachedSet(graph, rules.Seq, s, causes), counts, environments, Followed(rules));
+            return new ImpactResult(ReachedSet.Pooled(graph, rules.Seq, s, causes), counts, environments, Followed(rules));
         }
         finally
         {

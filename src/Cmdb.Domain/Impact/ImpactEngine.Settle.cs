@@ -88,11 +88,7 @@ internal static partial class ImpactEngine
     {
         var state = s.State;
         var queue = s.Work;
-        var tail = 0;
-        for (var i = 0; i < s.Count; i++)
-        {
-            if (state[i] == ImpactState.Degraded) queue[tail++] = i;
-        }
+        var tail = QueueDegraded(s);
 
         for (var head = 0; head < tail; head++)
         {

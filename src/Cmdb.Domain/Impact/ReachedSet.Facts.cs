@@ -31,8 +31,9 @@ internal sealed partial class ReachedSet
     /// </summary>
     public List<ImpactedServiceList.Entry> Services(int[] isService, bool[]? environments, int expected)
     {
+        ThrowIfReleased(); // the list is made on first read, which may come after the result was disposed
         var list = new List<ImpactedServiceList.Entry>(expected);
-        for (var slot = 0; slot < _node.Length; slot++)
+        for (var slot = 0; slot < _count; slot++)
         {
             var (classIndex, environment, criticality) = FactsOf(slot);
             if (isService[classIndex] == 0 || (environments is not null && !Passes(environments, environment))) continue;

@@ -8,16 +8,20 @@ namespace Cmdb.Domain.Impact;
 /// </summary>
 internal sealed partial class ReachedSet
 {
-    /// <summary>Per slot the node, or after a walk over the propagation rows its local number (see <see cref="Node"/>).</summary>
-    private readonly int[] _node;
-    private readonly ImpactState[] _state;
+    /// <summary>
+    /// Per slot the node, or after a walk over the propagation rows its local number (see <see cref="Node"/>). This and
+    /// the other per-slot arrays may be longer than <see cref="Count"/> (pooled ones: see <see cref="Pooled"/>).
+    /// </summary>
+    private int[] _node;
+    private ImpactState[] _state;
 
     /// <summary>Per slot its distance (general walk), or null when <see cref="_levels"/> gives it.</summary>
-    private readonly int[]? _depth;
+    private int[]? _depth;
 
     /// <summary>After a walk over the propagation rows: the slots of depth d are [_levels[d], _levels[d + 1]).</summary>
     private readonly int[]? _levels;
-    private readonly int[] _pred;
+    private int[] _pred;
+    private readonly int _count;
     private readonly PropagationRows? _propagation;
     private Dictionary<int, int>? _slotByNode;
 
@@ -33,7 +37,7 @@ internal sealed partial class ReachedSet
         Graph = graph;
         Seq = seq;
         Starts = starts;
-        var count = s.Count;
+        var count = _count = s.Count;
         _pred = Copy(s.Pred, count);
         _state = GC.AllocateUninitializedArray<ImpactState>(count);
         s.State.AsSpan(0, count).CopyTo(_state);
@@ -65,7 +69,7 @@ internal sealed partial class ReachedSet
     /// <summary>Slots below this are the starting CIs.</summary>
     public int Starts { get; }
 
-    public int Count => _node.Length;
+    public int Count => _count;
 
     public int Node(int slot) => _propagation is null ? _node[slot] : _propagation.ToPublic[_node[slot]];
 
@@ -97,8 +101,8 @@ internal sealed partial class ReachedSet
         var map = _slotByNode;
         if (map is null)
         {
-            map = new Dictionary<int, int>(_node.Length);
-            for (var i = 0; i < _node.Length; i++) map[Node(i)] = i;
+            map = new Dictionary<int, int>(_count);
+            for (var i = 0; i < _count; i++) map[Node(i)] = i;
             _slotByNode = map;
         }
 
@@ -108,8 +112,8 @@ internal sealed partial class ReachedSet
     /// <summary>Slots whose environment passes the filter (null: all), ordered by depth, then worst state first, then node.</summary>
     public int[] Ordered(bool[]? environments, bool withStarts = true)
     {
-        var slots = new List<int>(_node.Length);
-        for (var i = withStarts ? 0 : Starts; i < _node.Length; i++)
+        var slots = new List<int>(_count);
+        for (var i = withStarts ? 0 : Starts; i < _count; i++)
         {
             if (environments is null || Passes(environments, FactsOf(i).Environment)) slots.Add(i);
         }
@@ -131,7 +135,7 @@ internal sealed partial class ReachedSet
     {
         var steps = new List<PathStep>();
         var graph = Graph;
-        for (var guard = 0; slot >= Starts && guard < _node.Length; guard++)
+        for (var guard = 0; slot >= Starts && guard < _count; guard++)
         {
             // The step needs both ends anyway: read each once (a source read searches the row starts).
             var e = _propagation is null ? _pred[slot] : _propagation.EdgeOf(_pred[slot]);

@@ -17,7 +17,8 @@ public static class ImpactQueries
         ICmdbStore store, IResolveFieldContext context, IReadOnlyCollection<string> ciIds, DateTimeOffset? asOf, CancellationToken cancellationToken)
     {
         var graph = await store.GetGraphAsync(ciIds, cancellationToken);
-        return new ImpactResultNode(Analyzer(context).Impact(graph, ciIds, Scope(context, graph, asOf)), asOf);
+        // Read only while the request executes: disposed after it, so the next call reuses its arrays.
+        return new ImpactResultNode(ImpactResultLifetime.Owned(Analyzer(context).Impact(graph, ciIds, Scope(context, graph, asOf))), asOf);
     }
 
     public static async Task<DependencyResultNode> DependenciesAsync(
