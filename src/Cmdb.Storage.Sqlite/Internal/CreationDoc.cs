@@ -39,7 +39,7 @@ internal static class CreationDoc
     /// ordinal order, <paramref name="tags"/> distinct and ordered (<see cref="CiMerge.Create(Cmdb.Domain.Model.ModelCatalog, Cmdb.Domain.Model.CiClass, string, CiFields, AttributeProvenance, string?)"/>'s).
     /// </summary>
     public static ReadOnlyMemory<byte> Write(
-        Utf8JsonWriter w, ArrayBufferWriter<byte> buffer, string id, string className, CiFields f, IReadOnlyList<string> tags,
+        Utf8JsonWriter w, ArrayBufferWriter<byte> buffer, string id, string className, CiFields f, ReadOnlySpan<string> tags,
         ReadOnlySpan<KeyValuePair<string, JsonNode?>> attributes, ReadOnlySpan<KeyValuePair<string, string>> identifiers,
         ReadOnlySpan<byte> stamp, long atMs, ProvenanceNames names)
     {
@@ -55,7 +55,7 @@ internal static class CreationDoc
         if (f.Owner is not null) w.WriteString(OwnerName, f.Owner);
         if (f.SupportGroup is not null) w.WriteString(SupportGroupName, f.SupportGroup);
         w.WriteStartArray(TagsName);
-        foreach (var t in tags) w.WriteStringValue(t);
+        foreach (var t in tags) w.WriteStringValue(t); // a span: no enumerator object
         w.WriteEndArray();
         w.WriteStartObject(AttributesName);
         foreach (var (key, value) in attributes)
@@ -69,7 +69,7 @@ internal static class CreationDoc
         foreach (var (k, v) in identifiers) w.WriteString(k, v);
         w.WriteEndObject();
         if (f.MinHealthy is { } m) w.WriteNumber(MinHealthyName, m);
-        WriteProvenance(w, f, tags.Count > 0, attributes, identifiers, stamp, names);
+        WriteProvenance(w, f, !tags.IsEmpty, attributes, identifiers, stamp, names);
         w.WriteStartArray(SourcesName);
         w.WriteEndArray();
         w.WriteNumber(CreatedAtName, atMs);

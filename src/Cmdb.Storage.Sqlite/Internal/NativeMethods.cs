@@ -42,6 +42,12 @@ internal static class NativeMethods
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static extern int BindText(IntPtr statement, int index, ref byte text, int bytes, IntPtr destructor);
 
+    /// <summary>UTF-8 text at an address that stays put (pinned) until the statement is bound again; never a null address.</summary>
+    [SuppressGCTransition] // short, never blocks: the connection is used by one thread at a time
+    [DllImport(Library, EntryPoint = "sqlite3_bind_text", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    public static extern int BindText(IntPtr statement, int index, IntPtr text, int bytes, IntPtr destructor);
+
     [DllImport(Library, EntryPoint = "sqlite3_step", CallingConvention = CallingConvention.Cdecl, ExactSpelling = true)]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     public static extern int Step(IntPtr statement);

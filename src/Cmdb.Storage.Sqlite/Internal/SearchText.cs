@@ -25,6 +25,40 @@ internal static class SearchText
         return sb.ToString();
     }
 
+    /// <summary>
+    /// Appends <see cref="AttributeValues(ReadOnlySpan{KeyValuePair{string, JsonNode}})"/>'s text, as UTF-8, to the text
+    /// value <paramref name="row"/> is building, without making the string (a new CI's search row in a bulk import).
+    /// </summary>
+    public static void AppendAttributeValues(StepTape row, ReadOnlySpan<KeyValuePair<string, JsonNode?>> attributes)
+    {
+        foreach (var (_, value) in attributes) Append(row, value);
+    }
+
+    private static void Append(StepTape row, JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject o:
+                foreach (var (_, child) in o) Append(row, child);
+                break;
+            case JsonArray a:
+                foreach (var child in a) Append(row, child);
+                break;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
+                row.AppendText(v.GetValue<string>());
+                row.AppendByte((byte)' ');
+                break;
+            case JsonValue v when v.GetValueKind() == JsonValueKind.Number:
+                row.AppendText(v.ToJsonString());
+                row.AppendByte((byte)' ');
+                break;
+            case JsonValue v:
+                row.AppendText(v.ToString().ToLower(CultureInfo.InvariantCulture));
+                row.AppendByte((byte)' ');
+                break;
+        }
+    }
+
     private static void Append(StringBuilder sb, JsonNode? node)
     {
         switch (node)

@@ -50,10 +50,29 @@ internal sealed partial class Statement : IDisposable
         }
     }
 
-    /// <summary>As <see cref="Execute"/>, without asking for the count of changed rows (the write pipeline never reads it).</summary>
-    public void Run(SqliteTransaction tx, object?[] values)
+    /// <summary>How many values an execution binds.</summary>
+    public int ParameterCount => _indexes.Length;
+
+    /// <summary>
+    /// Runs the statement with values written down by a <see cref="StepTape"/> (one per parameter, in order), without
+    /// asking for the count of changed rows. Text is bound in place (<c>SQLITE_STATIC</c>): the tape's slabs are pinned
+    /// and outlive the step.
+    /// </summary>
+    public void Run(SqliteTransaction tx, ReadOnlySpan<StepTape.Value> values)
     {
-        Bind(tx, values);
+        ArgumentNullException.ThrowIfNull(tx);
+        for (var i = 0; i < _indexes.Length; i++)
+        {
+            var value = values[i];
+            var rc = value.Kind switch
+            {
+                StepTape.Kind.Integer => NativeMethods.BindInt64(_handle, _indexes[i], value.Number),
+                StepTape.Kind.Text => NativeMethods.BindText(_handle, _indexes[i], new IntPtr(value.Number), value.Length, NativeMethods.Static),
+                _ => NativeMethods.BindNull(_handle, _indexes[i]),
+            };
+            if (rc != raw.SQLITE_OK) Check(rc);
+        }
+
         try
         {
             var rc = NativeMethods.Step(_handle);

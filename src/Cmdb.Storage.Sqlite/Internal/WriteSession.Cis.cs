@@ -134,7 +134,5 @@ internal sealed partial class WriteSession
         return (CiJsonReader.Read(r.GetUtf8(0)), r.GetInt64(1), r.GetInt64(2));
     }
 
-    private static string Joined(IEnumerable<string> values) => string.Join(' ', values);
-
     private static string CiPath(string? path, string field) => path is null ? field : $"{path}.{field}";
 }

@@ -7,8 +7,8 @@ namespace Cmdb.Storage.Sqlite.Internal;
 
 internal sealed partial class WriteSession
 {
-    private static readonly object VersionOne = 1L; // boxed once: every new CI binds it
     private KeyValuePair<string, JsonNode?>[] _attributes = new KeyValuePair<string, JsonNode?>[16]; // scratch, one creation at a time
+    private string[] _tags = new string[8]; // scratch, one creation at a time
     private byte[]? _stampJson;
 
     /// <summary>
@@ -21,31 +21,64 @@ internal sealed partial class WriteSession
     {
         // Every identifier passed ValidateIdentifier in UpsertCi, the only way here (updates and retirements find their CI).
         CiMerge.CheckCreate(_model, ciClass, fields, path, identifiersValidated: ReferenceEquals(_pairsOf, fields));
-        IReadOnlyList<string> tags = fields.Tags is { Count: > 0 } requested
-            ? requested.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray()
-            : [];
+        var tags = SortedTags(fields.Tags);
         var attributes = SortedAttributes(fields.Attributes);
         var identifiers = NewCiPairs(fields);
         Identification.EnsureUnique(id, identifiers, _holderOf, path);
         var rid = NextRid++;
         var status = fields.Status ?? CiStatus.Active;
-        Run(_sql.InsertCi, rid, id, ciClass.Name, fields.Name, CiJson.StatusText(status), fields.Environment, fields.Criticality, fields.Owner,
-            fields.SupportGroup, VersionOne);
+        Row(_sql.InsertCi).Int(rid).Text(id).Text(ciClass.Name).Text(fields.Name).Text(CiJson.StatusText(status)).Text(fields.Environment)
+            .Int(fields.Criticality).Text(fields.Owner).Text(fields.SupportGroup).Int(1);
+        EndRow();
         _stampJson ??= CreationDoc.Stamp(_stamp);
-        Run(_sql.InsertVersion, id, VersionOne, _seq, CreationDoc.Write(_json, _buffer, id, ciClass.Name, fields, tags, attributes,
-            identifiers, _stampJson, _stamp.At.ToUnixTimeMilliseconds(), _sql.ProvenanceNames));
+        Row(_sql.InsertVersion).Text(id).Int(1).Int(Seq).Utf8(CreationDoc.Write(_json, _buffer, id, ciClass.Name, fields, tags, attributes,
+            identifiers, _stampJson, _stamp.At.ToUnixTimeMilliseconds(), _sql.ProvenanceNames).Span);
+        EndRow();
         foreach (var (scheme, value) in identifiers)
         {
-            Run(_sql.InsertIdentifier, scheme, value, id, _seq);
+            Row(_sql.InsertIdentifier).Text(scheme).Text(value).Text(id).Int(Seq);
+            EndRow();
             _identifierOverlay[(scheme, value)] = id;
         }
 
-        InsertSearchRow(rid, fields.Name!, JoinedValues(identifiers), tags, fields.Owner, fields.SupportGroup, ciClass.Name, SearchText.AttributeValues(attributes));
-        attributes.Clear(); // the scratch must not keep the write's nodes alive
+        // The search row's text is written straight into the row as UTF-8: no joined strings per CI.
+        var row = Row(_sql.InsertFts).Int(rid).Text(fields.Name!);
+        row.StartText();
+        for (var i = 0; i < identifiers.Length; i++)
+        {
+            if (i > 0) row.AppendByte((byte)' ');
+            row.AppendText(identifiers[i].Value);
+        }
+
+        row.EndText();
+        SearchColumns(row, tags, fields.Owner, fields.SupportGroup, ciClass.Name);
+        row.StartText();
+        SearchText.AppendAttributeValues(row, attributes);
+        row.EndText();
+        EndRow();
+        attributes.Clear(); // the scratch must not keep the write's nodes and tags alive
+        if (!tags.IsEmpty) Array.Clear(_tags);
         AuditCreated(rid); // read back as (create, ci, id, version 1 of id): see CreationAudit
         // A new CI's digest is left unknown: most are never upserted again in this process, and the next start-up reads it.
         Remember(id, ciClass, rid, status, fields.Environment, fields.Criticality, fields.MinHealthy, 1, UInt128.Zero);
         return new OperationResult(WriteOutcome.Created, id, 1);
+    }
+
+    /// <summary>The new CI's tags as CiMerge.Create keeps them: distinct, in ordinal order (a scratch span).</summary>
+    private ReadOnlySpan<string> SortedTags(IReadOnlyList<string>? requested)
+    {
+        if (requested is null || requested.Count == 0) return [];
+        if (_tags.Length < requested.Count) _tags = new string[requested.Count];
+        for (var i = 0; i < requested.Count; i++) _tags[i] = requested[i];
+        var sorted = _tags.AsSpan(0, requested.Count);
+        sorted.Sort(StringComparer.Ordinal);
+        var n = 1;
+        for (var i = 1; i < sorted.Length; i++)
+        {
+            if (!string.Equals(sorted[i], sorted[n - 1], StringComparison.Ordinal)) sorted[n++] = sorted[i];
+        }
+
+        return sorted[..n];
     }
 
     /// <summary>The new CI's attributes as CiMerge.Create keeps them: the non-null ones, in ordinal order (a scratch span).</summary>
@@ -64,11 +97,45 @@ internal sealed partial class WriteSession
         return sorted;
     }
 
-    private void InsertSearchRow(long rid, ConfigurationItem ci) =>
-        InsertSearchRow(rid, ci.Name, Joined(ci.Identifiers.Values), ci.Tags, ci.Owner, ci.SupportGroup, ci.Class, SearchText.AttributeValues(ci.Attributes));
+    /// <summary>A rewritten CI's search row (ci_fts columns), laid out as a new CI's (<see cref="Create"/>).</summary>
+    private void InsertSearchRow(long rid, ConfigurationItem ci)
+    {
+        var row = Row(_sql.InsertFts).Int(rid).Text(ci.Name);
+        row.StartText();
+        var first = true;
+        foreach (var value in ci.Identifiers.Values)
+        {
+            if (!first) row.AppendByte((byte)' ');
+            row.AppendText(value);
+            first = false;
+        }
 
-    /// <summary>The one layout of a CI's search row (ci_fts columns), for new CIs and for rewritten ones.</summary>
-    private void InsertSearchRow(
-        long rid, string name, string identifiers, IEnumerable<string> tags, string? owner, string? supportGroup, string ciClass, string attributes) =>
-        Run(_sql.InsertFts, rid, name, identifiers, Joined(tags), $"{owner} {supportGroup}", ciClass, attributes);
+        row.EndText();
+        SearchColumns(row, ci.Tags.ToArray(), ci.Owner, ci.SupportGroup, ci.Class);
+        row.StartText();
+        row.AppendText(SearchText.AttributeValues(ci.Attributes));
+        row.EndText();
+        EndRow();
+    }
+
+    /// <summary>
+    /// The tags (joined by spaces), people ("owner support-group", an absent one empty) and class columns of a search row.
+    /// </summary>
+    private static void SearchColumns(StepTape row, ReadOnlySpan<string> tags, string? owner, string? supportGroup, string ciClass)
+    {
+        row.StartText();
+        for (var i = 0; i < tags.Length; i++)
+        {
+            if (i > 0) row.AppendByte((byte)' ');
+            row.AppendText(tags[i]);
+        }
+
+        row.EndText();
+        row.StartText();
+        if (owner is not null) row.AppendText(owner);
+        row.AppendByte((byte)' ');
+        if (supportGroup is not null) row.AppendText(supportGroup);
+        row.EndText();
+        row.Text(ciClass);
+    }
 }

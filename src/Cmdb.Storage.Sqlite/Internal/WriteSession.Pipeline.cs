@@ -43,6 +43,7 @@ internal sealed partial class WriteSession
     }
 
     private int _ciWrites; // CI operations of a pipelined batch, until the first CI it writes reserves room for them
+    private int _identifierWrites; // identifiers those operations name, for the same reservation
 
     /// <summary>
     /// Counts the batch's CI operations, so that the first CI it writes sizes what the batch keeps per CI once: grown by
@@ -52,8 +53,27 @@ internal sealed partial class WriteSession
     private void ReserveForCis(IReadOnlyList<WriteOperation> operations)
     {
         var cis = 0;
-        foreach (var operation in operations) cis += operation is Domain.Storage.UpsertCi or Domain.Storage.UpdateCi or Domain.Storage.RetireCi ? 1 : 0;
+        var identifiers = 0;
+        foreach (var operation in operations)
+        {
+            switch (operation)
+            {
+                case Domain.Storage.UpsertCi upsert:
+                    cis++;
+                    identifiers += upsert.Fields.Identifiers?.Count ?? 0;
+                    break;
+                case Domain.Storage.UpdateCi update:
+                    cis++;
+                    identifiers += update.Fields.Identifiers?.Count ?? 0;
+                    break;
+                case Domain.Storage.RetireCi:
+                    cis++;
+                    break;
+            }
+        }
+
         _ciWrites = cis >= 1000 ? cis : 0;
+        _identifierWrites = cis >= 1000 ? identifiers : 0;
     }
 
     private void ReserveOnFirstWrite()
@@ -62,7 +82,10 @@ internal sealed partial class WriteSession
         _ciWrites = 0;
         _cis.EnsureCapacity(cis);
         _nodeChanges.Capacity = Math.Max(_nodeChanges.Capacity, cis);
-        _identifierOverlay.EnsureCapacity(cis);
+        // Sized for every identifier the batch names (a bulk import's CIs carry two or three each): grown from the CI
+        // count by doubling, the overlay was rehashed twice and its outgrown tables were garbage.
+        _identifierOverlay.EnsureCapacity(Math.Max(cis, _identifierWrites));
+        _identifierWrites = 0;
     }
 
     /// <summary>CPU seconds of the batch's thread in <see cref="ApplyAll"/> when it was pipelined (for benchmarks), else 0.</summary>
@@ -81,10 +104,32 @@ internal sealed partial class WriteSession
         _pipe?.Dispose();
     }
 
+    /// <summary>
+    /// Runs (or, pipelined, queues) one execution with its values given as objects (relationships, updates, audit rows);
+    /// they are copied into the tape at once, so nothing of the array outlives the call.
+    /// </summary>
     private void Run(Statement statement, params object?[] values)
     {
-        if (_pipe is null) statement.Execute(_tx, values);
-        else _pipe.Add(statement, values);
+        Row(statement).Values(values);
+        EndRow();
+    }
+
+    /// <summary>
+    /// Starts an execution of <paramref name="statement"/>: give its values in parameter order, then <see cref="EndRow"/>.
+    /// Pipelined, the row goes to the statement thread's next tape; otherwise it runs at <see cref="EndRow"/>.
+    /// </summary>
+    private StepTape Row(Statement statement) => (_pipe?.Tape ?? _sql.Immediate).Begin(statement);
+
+    private void EndRow()
+    {
+        if (_pipe is not null)
+        {
+            _pipe.Ended();
+            return;
+        }
+
+        _sql.Immediate.End();
+        _sql.Immediate.RunAll(_tx);
     }
 
     private void DrainPipeline() => _pipe?.Drain();

@@ -72,6 +72,9 @@ internal sealed class WriterCommands : IDisposable
     /// <summary>Scratch space for the JSON the writer stores; one writer at a time uses it (the store's write gate).</summary>
     public ArrayBufferWriter<byte> Buffer { get; } = new(4096);
 
+    /// <summary>The rows of a batch that is not pipelined, each run as soon as it is written; one writer at a time uses it.</summary>
+    public StepTape Immediate { get; } = new();
+
     /// <summary>Reset onto <see cref="Buffer"/> before each use.</summary>
     public Utf8JsonWriter Json { get; }
 
