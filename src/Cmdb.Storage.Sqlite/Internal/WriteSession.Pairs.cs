@@ -64,14 +64,4 @@ internal sealed partial class WriteSession
 
         return true;
     }
-
-    /// <summary>The values joined by spaces, as <c>string.Join(' ', values)</c> gives them.</summary>
-    private static string JoinedValues(ReadOnlySpan<KeyValuePair<string, string>> pairs)
-    {
-        if (pairs.IsEmpty) return string.Empty;
-        if (pairs.Length == 1) return pairs[0].Value;
-        var values = new string[pairs.Length];
-        for (var i = 0; i < values.Length; i++) values[i] = pairs[i].Value;
-        return string.Join(' ', values);
-    }
 }
