@@ -25,6 +25,7 @@ internal sealed partial class WriteSession
         var attributes = SortedAttributes(fields.Attributes);
         var identifiers = NewCiPairs(fields);
         Identification.EnsureUnique(id, identifiers, _holderOf, path);
+        if (_creationRoom.Cis > 0) MakeRoomForCreations();
         var rid = NextRid++;
         var status = fields.Status ?? CiStatus.Active;
         Row(_sql.InsertCi).Int(rid).Text(id).Text(ciClass.Name).Text(fields.Name).Text(CiJson.StatusText(status)).Text(fields.Environment)

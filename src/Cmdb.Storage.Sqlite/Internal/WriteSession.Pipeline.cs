@@ -44,6 +44,7 @@ internal sealed partial class WriteSession
 
     private int _ciWrites; // CI operations of a pipelined batch, until the first CI it writes reserves room for them
     private int _identifierWrites; // identifiers those operations name, for the same reservation
+    private (int Cis, int Identifiers) _creationRoom; // the same counts, until the batch's first new CI grows the index for them
 
     /// <summary>
     /// Counts the batch's CI operations, so that the first CI it writes sizes what the batch keeps per CI once: grown by
@@ -85,6 +86,7 @@ internal sealed partial class WriteSession
         // Sized for every identifier the batch names (a bulk import's CIs carry two or three each): grown from the CI
         // count by doubling, the overlay was rehashed twice and its outgrown tables were garbage.
         _identifierOverlay.EnsureCapacity(Math.Max(cis, _identifierWrites));
+        _creationRoom = (cis, _identifierWrites);
         _identifierWrites = 0;
     }
 
