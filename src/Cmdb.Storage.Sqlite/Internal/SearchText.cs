@@ -34,50 +34,60 @@ internal static class SearchText
         foreach (var (_, value) in attributes) Append(row, value);
     }
 
+    private static void Append(StringBuilder sb, JsonNode? node)
+    {
+        var words = new ToBuilder(sb);
+        EachWord(node, ref words);
+    }
+
     private static void Append(StepTape row, JsonNode? node)
+    {
+        var words = new ToTape(row);
+        EachWord(node, ref words);
+    }
+
+    /// <summary>The one walk both layouts share: each scalar under <paramref name="node"/> as a word, in document order.</summary>
+    private static void EachWord<TWords>(JsonNode? node, ref TWords words)
+        where TWords : struct, IWords
     {
         switch (node)
         {
             case JsonObject o:
-                foreach (var (_, child) in o) Append(row, child);
+                foreach (var (_, child) in o) EachWord(child, ref words);
                 break;
             case JsonArray a:
-                foreach (var child in a) Append(row, child);
+                foreach (var child in a) EachWord(child, ref words);
                 break;
             case JsonValue v when v.GetValueKind() == JsonValueKind.String:
-                row.AppendText(v.GetValue<string>());
-                row.AppendByte((byte)' ');
+                words.Word(v.GetValue<string>());
                 break;
             case JsonValue v when v.GetValueKind() == JsonValueKind.Number:
-                row.AppendText(v.ToJsonString());
-                row.AppendByte((byte)' ');
+                words.Word(v.ToJsonString());
                 break;
             case JsonValue v:
-                row.AppendText(v.ToString().ToLower(CultureInfo.InvariantCulture));
-                row.AppendByte((byte)' ');
+                words.Word(v.ToString().ToLower(CultureInfo.InvariantCulture));
                 break;
         }
     }
 
-    private static void Append(StringBuilder sb, JsonNode? node)
+    private interface IWords
     {
-        switch (node)
+        void Word(string word);
+    }
+
+    /// <summary>Each word and a space, into a string being built.</summary>
+    private readonly struct ToBuilder(StringBuilder sb) : IWords
+    {
+        public void Word(string word) => sb.Append(word).Append(' ');
+    }
+
+    /// <summary>Each word and a space, as UTF-8, into the text value a tape row is building.</summary>
+    private readonly struct ToTape(StepTape row) : IWords
+    {
+        public void Word(string word)
         {
-            case JsonObject o:
-                foreach (var (_, child) in o) Append(sb, child);
-                break;
-            case JsonArray a:
-                foreach (var child in a) Append(sb, child);
-                break;
-            case JsonValue v when v.GetValueKind() == JsonValueKind.String:
-                sb.Append(v.GetValue<string>()).Append(' ');
-                break;
-            case JsonValue v when v.GetValueKind() == JsonValueKind.Number:
-                sb.Append(v.ToJsonString()).Append(' ');
-                break;
-            case JsonValue v:
-                sb.Append(v.ToString().ToLower(CultureInfo.InvariantCulture)).Append(' ');
-                break;
+            row.AppendText(word);
+            row.AppendByte((byte)' ');
         }
     }
 }
