@@ -1,3 +1,4 @@
+using Cmdb.Domain.Graph;
 using Cmdb.Domain.Impact;
 using Cmdb.Testing;
 using Cmdb.Testing.Synthetic;
@@ -23,6 +24,14 @@ internal static class TraversalCommand
         Report.Line($"propagation rows (impact fast path): {propagationBytes / 1e6:F1} MB, built in {prepare.Elapsed.TotalMilliseconds:F0} ms");
         var bfs = new BfsBaseline(graph);
         var floor = new PropagationBfs(graph);
+        // CMDB_TRAVERSAL_DUMP=FILE writes the propagation rows and the references' local numbers for Native/propagation_bfs.c, then stops.
+        if (Environment.GetEnvironmentVariable("CMDB_TRAVERSAL_DUMP") is { Length: > 0 } dump)
+        {
+            DumpRows(graph, estate, dump);
+            Report.Line($"propagation rows written to {dump}");
+            return;
+        }
+
         var analyzer = new ImpactAnalyzer();
         var scope = new ImpactScope { MaxDepth = analyzer.Options.MaxDepthCap };
         using var cte = o.Sqlite ? SqliteCteClosure.Create(estate, DatabasePath(o)) : null;
@@ -127,5 +136,22 @@ internal static class TraversalCommand
         if (o.Database is { } path) return path;
         Directory.CreateDirectory("/tmp/cmdb-bench");
         return $"/tmp/cmdb-bench/{name}-{o.Cis}-{o.Seed}.db";
+    }
+
+    /// <summary>
+    /// The propagation rows as little-endian int32s (node count, entry count, row starts, entries, local-to-public numbers,
+    /// then the references' local numbers), so a plain C breadth-first search can walk the very arrays the engine walks.
+    /// </summary>
+    private static void DumpRows(GraphIndex graph, SyntheticEstate estate, string path)
+    {
+        var rows = graph.Propagation(wait: true) ?? throw new InvalidOperationException("No propagation rows.");
+        using var w = new BinaryWriter(File.Create(path));
+        w.Write(rows.NodeCount);
+        w.Write(rows.Entry.Length);
+        foreach (var x in rows.Start) w.Write(x);
+        foreach (var x in rows.Entry) w.Write(x);
+        foreach (var x in rows.ToPublic) w.Write(x);
+        w.Write(estate.References.All.Count);
+        foreach (var r in estate.References.All) w.Write(rows.ToLocal[r.Index]);
     }
 }

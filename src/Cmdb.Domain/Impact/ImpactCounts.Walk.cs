@@ -24,7 +24,7 @@ internal sealed partial class ImpactCounts
         var combos = rows.Combos;
         var counts = new ImpactCounts(graph.Model) { Services = null };
         var cells = combos.Length << 2;
-        if (s.Histogram.Length < cells) s.Histogram = new int[cells];
+        if (s.Histogram.Length < cells * Copies) s.Histogram = new int[cells * Copies];
         var histogram = s.Histogram;
         ref var cell0 = ref MemoryMarshal.GetArrayDataReference(histogram);
         var facts = s.SlotFacts.AsSpan(0, s.Count);
@@ -39,8 +39,10 @@ internal sealed partial class ImpactCounts
                 continue;
             }
 
-            // In range by construction: a known fact's combination is below combos.Length, a state below 4.
-            Unsafe.Add(ref cell0, (nint)(uint)((LocalFacts.Combo(f) << 2) | (int)states[slot]))++;
+            // In range by construction: a known fact's combination is below combos.Length, a state below 4. Consecutive
+            // slots mostly share a cell (a closure's CIs come in runs of one class), so each cell has Copies counters
+            // used in turn: an increment then does not wait for the previous one's store to the same counter.
+            Unsafe.Add(ref cell0, (nint)(uint)((((LocalFacts.Combo(f) << 2) | (int)states[slot]) * Copies) | (slot & (Copies - 1))))++;
         }
 
         if (facts.Length - unknown <= cells)
@@ -50,9 +52,8 @@ internal sealed partial class ImpactCounts
                 var f = facts[slot];
                 if (f < 0) continue;
                 var key = (LocalFacts.Combo(f) << 2) | (int)states[slot];
-                var n = histogram[key];
+                var n = Take(histogram, key);
                 if (n == 0) continue;
-                histogram[key] = 0;
                 counts.Count(combos[key >> 2], (ImpactState)(key & 3), n, environments);
             }
         }
@@ -60,9 +61,8 @@ internal sealed partial class ImpactCounts
         {
             for (var key = 0; key < cells; key++)
             {
-                var n = histogram[key];
+                var n = Take(histogram, key);
                 if (n == 0) continue;
-                histogram[key] = 0;
                 counts.Count(combos[key >> 2], (ImpactState)(key & 3), n, environments);
             }
         }
@@ -76,6 +76,18 @@ internal sealed partial class ImpactCounts
         }
 
         return counts;
+    }
+
+    /// <summary>Counters per histogram cell (see FromWalk); a power of two.</summary>
+    private const int Copies = 4;
+
+    /// <summary>A cell's count, its counters cleared (the histogram stays all zero between runs).</summary>
+    private static int Take(int[] histogram, int key)
+    {
+        var cell = histogram.AsSpan(key * Copies, Copies);
+        var n = cell[0] + cell[1] + cell[2] + cell[3];
+        if (n != 0) cell.Clear();
+        return n;
     }
 
     private void Count(long info, ImpactState state, int n, bool[]? environments) =>

@@ -106,15 +106,12 @@ internal static partial class ImpactEngine
         AtRiskRest(s);
     }
 
-    /// <summary>Counts the live redundant relationships through which trouble could reach the slot's CI.</summary>
+    /// <summary>
+    /// Counts the live redundant relationships through which trouble could reach the slot's CI (when the compact facts
+    /// hold the count, <see cref="Fail"/> takes it from there: see <see cref="TraversalScratch.AlternativesInFacts"/>).
+    /// </summary>
     private static int CountAlternatives(GraphIndex graph, TraversalRules rules, TraversalScratch s, int slot, int causes)
     {
-        if (s.Propagation is { } walked && !rules.FiltersTypes && !s.AnyTouched && walked.Adjacency.FactsChanged is null
-            && s.SlotFacts[slot] is var known && known >= 0 && LocalFacts.Alternatives(known) is var whole && whole >= 0)
-        {
-            return whole; // what the reverse list's length would give, kept in the compact facts: see PropagationRows
-        }
-
         if (s.Propagation is { } rows && !rules.FiltersTypes && (!s.AnyTouched || !rows.Adjacency.IsDirty(s.NodeOf(slot))))
         {
             var local = s.Local[slot];

@@ -30,13 +30,23 @@ internal static partial class ImpactEngine
     private static bool Fail(GraphIndex graph, TraversalRules rules, TraversalScratch s, int causes, int t, int why, bool redundant)
     {
         // minHealthy only after the link is known to be redundant: an ordinary link needs no read of the slot's facts.
-        if (redundant && s.MinHealthyOf(t) is var minHealthy && minHealthy > 0)
+        if (!redundant) return FailDown(s, t, why);
+        var known = s.Propagation is not null ? s.SlotFacts[t] : LocalFacts.Unknown;
+        if ((known >= 0 ? LocalFacts.MinHealthy(known) : s.MinHealthy[t]) is var minHealthy && minHealthy > 0)
         {
             // Only a failure leaves a CI degraded (or down) in pass 1, so a CI still unaffected has lost none: the count
             // needs no clearing per slot.
             var f = s.State[t] == ImpactState.None ? 1 : s.FailedAlternatives[t] + 1;
             s.FailedAlternatives[t] = f;
-            if (f == 1) s.Alternatives[t] = CountAlternatives(graph, rules, s, t, causes);
+            if (f == 1)
+            {
+                // A group whose alternatives all take part has their count in the facts just read (see PropagationRows):
+                // no call for the ~52k groups a core switch fails.
+                s.Alternatives[t] = s.AlternativesInFacts && known >= 0 && LocalFacts.Alternatives(known) is var whole && whole >= 0
+                    ? whole
+                    : CountAlternatives(graph, rules, s, t, causes);
+            }
+
             if (s.Alternatives[t] - f >= minHealthy)
             {
                 if (f == 1)
@@ -50,6 +60,11 @@ internal static partial class ImpactEngine
             }
         }
 
+        return FailDown(s, t, why);
+    }
+
+    private static bool FailDown(TraversalScratch s, int t, int why)
+    {
         s.State[t] = ImpactState.Down;
         s.Pred[t] = why;
         if (s.Propagation is not null) s.LocalMark[s.Local[t]] |= TraversalScratch.DownBit;

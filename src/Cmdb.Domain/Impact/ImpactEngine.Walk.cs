@@ -32,6 +32,7 @@ internal static partial class ImpactEngine
         var maxDepth = rules.MaxDepth;
         var reject = LocalFacts.UnknownBit | (rules.IncludeRetired ? 0 : LocalFacts.RetiredBit);
         var settle = rules.AnyRedundant; // otherwise every reached CI is down: Settle fills the states
+        s.AlternativesInFacts = filter is null && changed is null && !anyTouched; // Fail reads a group's alternatives from its facts
         if (settle && filter is null && changed is null) return WalkFast(graph, rules, s, facts, rows, anyTouched, causes);
         var mark = s.LocalMark;
         var stamp = s.LocalStamp;

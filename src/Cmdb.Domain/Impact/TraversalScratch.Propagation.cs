@@ -68,7 +68,14 @@ internal sealed partial class TraversalScratch
     /// </summary>
     public bool AnyTouched;
 
-    /// <summary>The summary's counts by (combination, state) while ImpactCounts counts a walk; all zero between runs.</summary>
+    /// <summary>
+    /// During a walk over the propagation rows with no type filter, no overlay row and no CI's facts changed since the
+    /// rows were built (read once, after the walk's commit): a slot's compact facts give its alternatives when they
+    /// hold a count (<see cref="Graph.LocalFacts.Alternatives"/>), as <c>CountAlternatives</c> would.
+    /// </summary>
+    public bool AlternativesInFacts;
+
+    /// <summary>The summary's counts by (combination, state), four counters each, while ImpactCounts counts a walk; all zero between runs.</summary>
     public int[] Histogram = [];
 
     /// <summary>The node of a slot: by its local number after a walk over the propagation rows (which writes no node per slot).</summary>
@@ -137,6 +144,7 @@ internal sealed partial class TraversalScratch
     {
         Count = 0;
         LinkCount = 0;
+        AlternativesInFacts = false;
         Linked = false;
         Settled = false;
         Absorbed = false;

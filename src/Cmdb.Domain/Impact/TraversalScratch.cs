@@ -44,6 +44,7 @@ internal sealed partial class TraversalScratch
         scratch.View = default;
         scratch.Propagation = null;
         scratch.ToLocal = null;
+        scratch.AlternativesInFacts = false;
         t_cached = scratch;
     }
 
