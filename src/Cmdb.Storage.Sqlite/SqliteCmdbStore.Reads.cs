@@ -36,7 +36,7 @@ public sealed partial class SqliteCmdbStore
         await using var connection = await OpenReaderAsync(cancellationToken);
         if (asOf is null)
         {
-            ReadCurrentCis(connection, ids, result);
+            ReadCurrentCis(connection, ids, result, ids.Count >= CiReadAhead.MinimumIds ? _readAhead : null);
             return result;
         }
 
@@ -58,23 +58,35 @@ public sealed partial class SqliteCmdbStore
     /// The current snapshots of these CIs, parsed from SQLite's own UTF-8 text through the native statement: through a
     /// data reader each snapshot became a string and then UTF-8 again for the parser (discovery reads every CI it
     /// updates, so a first run of 50k updates paid two copies of 50k documents). One read transaction: every snapshot is of
-    /// the same commit.
+    /// the same commit. A large read is also kept for the writer with its row keys (<see cref="CiReadAhead"/>).
     /// </summary>
-    private static void ReadCurrentCis(SqliteConnection connection, IReadOnlyCollection<string> ids, Dictionary<string, ConfigurationItem> into)
+    private static void ReadCurrentCis(
+        SqliteConnection connection, IReadOnlyCollection<string> ids, Dictionary<string, ConfigurationItem> into, CiReadAhead? keep)
     {
         using var tx = connection.BeginTransaction(deferred: true);
-        using var read = new Statement(connection, $"SELECT v.doc FROM {CurrentCi} WHERE c.id IN (SELECT value FROM json_each($ids))", "$ids");
+        using var read = new Statement(connection, $"SELECT v.doc, c.rid, v.rowid FROM {CurrentCi} WHERE c.id IN (SELECT value FROM json_each($ids))", "$ids");
+        keep?.Reserve(ids.Count);
         using (var rows = read.Reader(tx, SqlText.JsonArray(ids)))
         {
             while (rows.Read())
             {
                 var ci = CiJsonReader.Read(rows.GetUtf8(0));
                 into[ci.Id] = ci;
+                keep?.Add(ci, rows.GetInt64(1), rows.GetInt64(2));
             }
         }
 
         tx.Commit();
     }
+
+    /// <summary>Snapshots large current reads handed out, for the writer to take while they are still current.</summary>
+    private readonly CiReadAhead _readAhead = new();
+
+    /// <summary>How many CI snapshots writes took from earlier reads instead of the file (tests; the discovery benchmark reads it by name).</summary>
+    internal long CarriedReads => _readAhead.Taken;
+
+    /// <summary>The kept reads themselves (tests put a stale snapshot there to show the writer refuses it).</summary>
+    internal CiReadAhead KeptReads => _readAhead;
 
     public async Task<ConfigurationItem?> FindByIdentifierAsync(string scheme, string value, DateTimeOffset? asOf, CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Cmdb.Domain.Errors;
 using Cmdb.Domain.Storage;
 using Cmdb.Storage.Sqlite.Internal;
+using Microsoft.Data.Sqlite;
 
 namespace Cmdb.Storage.Sqlite;
 
@@ -18,11 +19,26 @@ public sealed partial class SqliteCmdbStore
         if (match is null) return []; // only punctuation: no word to look for
 
         await using var connection = await OpenReaderAsync(cancellationToken);
+        // The index lives in the search file (V0012), attached to this pooled connection for the query only.
+        Execute(connection, "ATTACH DATABASE $path AS search", SearchFilePath);
+        try
+        {
+            return await SearchAttachedAsync(connection, match, first, cancellationToken);
+        }
+        finally
+        {
+            Execute(connection, "DETACH DATABASE search", null);
+        }
+    }
+
+    private static async Task<IReadOnlyList<SearchHit>> SearchAttachedAsync(SqliteConnection connection, string match, int first,
+        CancellationToken cancellationToken)
+    {
         await using var cmd = connection.CreateCommand();
         // Column weights: name, identifiers, tags, people, class, attributes. bm25 is lower for better matches.
         cmd.CommandText = $"""
             SELECT v.doc, bm25(ci_fts, 10.0, 6.0, 3.0, 2.0, 2.0, 1.0) AS rank
-            FROM ci_fts JOIN ci c ON c.rid = ci_fts.rowid JOIN ci_version v ON v.ci_id = c.id AND v.version = c.version
+            FROM search.ci_fts JOIN ci c ON c.rid = ci_fts.rowid JOIN ci_version v ON v.ci_id = c.id AND v.version = c.version
             WHERE ci_fts MATCH $match
             ORDER BY rank, c.id
             LIMIT $limit
@@ -33,5 +49,13 @@ public sealed partial class SqliteCmdbStore
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken)) hits.Add(new SearchHit(CiJson.Read(r.GetString(0)), -r.GetDouble(1)));
         return hits;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql, string? path)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        if (path is not null) cmd.Parameters.AddWithValue("$path", path);
+        cmd.ExecuteNonQuery();
     }
 }

@@ -44,6 +44,12 @@ public sealed partial class SqliteCmdbStore
     /// </summary>
     internal (double Apply, double Commit, double Publish, double BatchWaited, double StatementIdle) LastBatchWall { get; private set; }
 
+    /// <summary>
+    /// The last committed batch's search file thread (V0012): CPU and idle wall seconds (0 when not pipelined), and the
+    /// wall seconds of the search file's COMMIT (benchmarks).
+    /// </summary>
+    internal (double Cpu, double Idle, double Commit) LastSearchThread { get; private set; }
+
     /// <summary>Wall seconds of the last batch's publish: nodes, edges, identifiers (benchmarks).</summary>
     internal (double Nodes, double Edges, double Identifiers) LastPublishSplit { get; private set; }
 
@@ -76,8 +82,10 @@ public sealed partial class SqliteCmdbStore
             }
 
             WriteSession session;
-            double applied = 0, committed = 0;
+            double applied = 0, committed = 0, searchCommitted = 0;
+            if (_searchBehindFrom is { } behind) CatchUpSearch(behind);
             using (var tx = _writer!.BeginTransaction(deferred: false)) // BEGIN IMMEDIATE: take the write lock before reading
+            using (var searchTx = _search!.Begin()) // the search file's part (V0012), committed after the database's
             {
                 session = new WriteSession(Model, graph, _identifiers, _fingerprints, _commands!, tx, actor, seq, at)
                 {
@@ -85,6 +93,8 @@ public sealed partial class SqliteCmdbStore
                     NextRelationshipId = _nextRelationshipId,
                     NextAuditId = _nextAuditId,
                     DigestAheadUpserts = DigestAheadUpserts,
+                    ReadAhead = _readAhead,
+                    SearchTx = searchTx,
                 };
                 // Disposed before the transaction: the statement thread stops before any rollback.
                 using (session)
@@ -97,9 +107,13 @@ public sealed partial class SqliteCmdbStore
                         UnchangedInMemory += session.UnchangedInMemory;
                         if (!session.Changed) return new WriteResult(results, at); // disposing the transaction rolls it back
                         _commands!.InsertTxn.Execute(tx, seq, atMs, actor.Describe());
+                        _search.Mark(searchTx, seq);
                         started = Stopwatch.GetTimestamp();
                         tx.Commit();
                         committed = Stopwatch.GetElapsedTime(started).TotalSeconds;
+                        started = Stopwatch.GetTimestamp();
+                        CommitSearch(searchTx, seq);
+                        searchCommitted = Stopwatch.GetElapsedTime(started).TotalSeconds;
                     }
                     catch (SqliteException e) when (e.SqliteErrorCode == SqliteConstraint)
                     {
@@ -110,6 +124,7 @@ public sealed partial class SqliteCmdbStore
             }
 
             LastBatchCpu = (session.BatchThreadCpu, session.StatementThreadCpu);
+            LastSearchThread = (session.SearchThread.Cpu, session.SearchThread.Idle, searchCommitted);
             var publishing = Stopwatch.GetTimestamp();
             session.Publish();
             LastPublishSplit = session.PublishSplit;

@@ -101,6 +101,7 @@ public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDis
         _startupPhases.Clear();
         var fileLock = DatabaseLock.Acquire(path);
         var writer = new SqliteConnection(_writerConnectionString);
+        SearchFile? search = null;
         try
         {
             await writer.OpenAsync(cancellationToken);
@@ -114,9 +115,13 @@ public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDis
             // Pruned at start-up, before the index is built, so index and file agree on what history exists.
             PrunedRows = Retention.Prune(writer, _time.GetUtcNow().AddDays(-_options.RetentionDays));
             Phase("open, migrate, prune", watch);
+            // The search file (V0012) is brought up to the database's last commit before anything reads or writes it.
+            search = SearchFile.Open(writer, path, NewFilePageSize, _options.BusyTimeoutMilliseconds);
+            Phase("search file", watch);
             var graph = new GraphIndex(Model);
             var loader = LoadIndex(writer, graph, watch, cancellationToken);
-            _commands = new WriterCommands(writer);
+            _commands = new WriterCommands(writer, search);
+            _search = search;
             _checkpointer = new Checkpointer(writer, _writerConnectionString);
             _writer = writer;
             _lock = fileLock;
@@ -126,6 +131,7 @@ public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDis
         }
         catch
         {
+            search?.Dispose();
             await writer.DisposeAsync();
             fileLock.Dispose();
             throw;
@@ -145,6 +151,7 @@ public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDis
             _disposed = true;
             _checkpointer?.Dispose();
             _commands?.Dispose();
+            _search?.Dispose();
             _writer?.Dispose();
             _lock?.Dispose();
         }

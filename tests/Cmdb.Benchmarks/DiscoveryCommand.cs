@@ -29,7 +29,7 @@ internal static class DiscoveryCommand
         var payloadSize = Arg(args, "--payload", 100_000);
         var estate = Estates.Generate(o);
         var dbPath = TraversalCommand.DatabasePath(o, "discovery");
-        foreach (var f in new[] { dbPath, dbPath + "-wal", dbPath + "-shm" }) File.Delete(f);
+        foreach (var f in new[] { dbPath, dbPath + "-wal", dbPath + "-shm", dbPath + "-search", dbPath + "-search-wal", dbPath + "-search-shm" }) File.Delete(f);
         var storage = new SqliteStorageOptions { DatabasePath = dbPath };
         // --template PATH: the loaded store is kept there (made by the first run that names it) and copied for each
         // later run, so a comparison of builds does not spend minutes loading the same 1M CIs again and again.
@@ -39,6 +39,8 @@ internal static class DiscoveryCommand
         {
             File.Copy(template, dbPath, overwrite: true);
             if (File.Exists(template + "-wal")) File.Copy(template + "-wal", dbPath + "-wal", overwrite: true);
+            // The search index's own file (V0012): without it the first start rebuilds it from the database.
+            if (File.Exists(template + "-search")) File.Copy(template + "-search", dbPath + "-search", overwrite: true);
             Report.Line($"store copied from {template} in {Report.Duration(watch.Elapsed.TotalSeconds)}");
         }
         else
@@ -60,6 +62,7 @@ internal static class DiscoveryCommand
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools(); // really close the file, checkpointing the WAL
             if (File.Exists(dbPath + "-wal")) File.Copy(dbPath + "-wal", template + "-wal", overwrite: true);
+            if (File.Exists(dbPath + "-search")) File.Copy(dbPath + "-search", template + "-search", overwrite: true);
             File.Copy(dbPath, template + ".part", overwrite: true);
             File.Move(template + ".part", template);
         }

@@ -39,7 +39,7 @@ internal static class ImportCommand
         var cisOnly = Environment.GetEnvironmentVariable("CMDB_BENCH_CIS_ONLY") == "1";
         if (cisOnly) documents.RemoveAll(d => d.Cis == 0);
         var dbPath = TraversalCommand.DatabasePath(o, "import");
-        foreach (var f in new[] { dbPath, dbPath + "-wal", dbPath + "-shm" }) File.Delete(f);
+        foreach (var f in new[] { "", "-wal", "-shm", "-search", "-search-wal", "-search-shm" }) File.Delete(dbPath + f);
         var options = new SqliteStorageOptions { DatabasePath = dbPath };
         var created = new List<string>();
         estate = null;
@@ -60,7 +60,8 @@ internal static class ImportCommand
             return;
         }
 
-        Report.Line($"database file: {Report.Mb(new FileInfo(dbPath).Length)} (+ wal {Report.Mb(File.Exists(dbPath + "-wal") ? new FileInfo(dbPath + "-wal").Length : 0)})");
+        Report.Line($"database file: {Report.Mb(new FileInfo(dbPath).Length)} (+ wal {Report.Mb(File.Exists(dbPath + "-wal") ? new FileInfo(dbPath + "-wal").Length : 0)}); " +
+            $"search file {Report.Mb(File.Exists(dbPath + "-search") ? new FileInfo(dbPath + "-search").Length : 0)}");
         var startups = new List<double>();
         for (var run = 0; run < o.StartupRuns; run++)
         {
@@ -150,7 +151,8 @@ internal static class ImportCommand
             else { readRels += read; applyRels += apply; cpuRels += cpu; rels += document.Relationships; }
             Report.Line($"  {label}: {Path.GetFileName(document.Path)} read {Report.Duration(read)}, applied {Report.Duration(apply)} " +
                 $"({Report.Rate((document.Cis + document.Relationships) / apply)} committed; process CPU {Report.Duration(cpu)}; " +
-                $"batch thread {Report.Duration(store.LastBatchCpu.BatchThread)}, statement thread {Report.Duration(store.LastBatchCpu.StatementThread)})");
+                $"batch thread {Report.Duration(store.LastBatchCpu.BatchThread)}, statement thread {Report.Duration(store.LastBatchCpu.StatementThread)}, " +
+                $"search thread {Report.Duration(store.LastSearchThread.Cpu)} (idle {Report.Duration(store.LastSearchThread.Idle)}, search commit {Report.Duration(store.LastSearchThread.Commit)}))");
             var wall = store.LastBatchWall;
             Report.Line($"    wall: apply {Report.Duration(wall.Apply)} (batch thread waited {Report.Duration(wall.BatchWaited)}, statement thread idle " +
                 $"{Report.Duration(wall.StatementIdle)}), commit {Report.Duration(wall.Commit)}, publish {Report.Duration(wall.Publish)} " +

@@ -50,6 +50,9 @@ internal sealed partial class Statement : IDisposable
         }
     }
 
+    /// <summary>True for a statement on the search file's connection (<see cref="SearchFile"/>): its rows go to that file's tape.</summary>
+    public bool OnSearchFile { get; init; }
+
     /// <summary>How many values an execution binds.</summary>
     public int ParameterCount => _indexes.Length;
 

@@ -34,10 +34,10 @@ internal sealed class WritePipeline : IDisposable
     private volatile bool _stopping;
     private bool _disposed;
 
-    public WritePipeline(SqliteTransaction tx)
+    public WritePipeline(SqliteTransaction tx, string threadName = "cmdb-sqlite-writer")
     {
         _tx = tx;
-        _thread = new Thread(Run) { IsBackground = true, Name = "cmdb-sqlite-writer" };
+        _thread = new Thread(Run) { IsBackground = true, Name = threadName };
         _thread.Start();
     }
 

@@ -128,10 +128,25 @@ internal sealed partial class WriteSession
     private (ConfigurationItem Ci, long Rid, long VersionRow)? Load(string id)
     {
         if (_cis.TryGetValue(id, out var pending)) return Reread(id, pending);
+        if (ReadAheadCurrent(id) is { } read) return read;
         if (_pipe is not null) return Prefetched(id);
         using var r = _sql.SelectCi.Reader(_tx, id);
         if (!r.Read()) return null;
         return (CiJsonReader.Read(r.GetUtf8(0)), r.GetInt64(1), r.GetInt64(2));
+    }
+
+    /// <summary>
+    /// The CI as a large read just handed it out (<see cref="CiReadAhead"/>), when that snapshot is still its committed
+    /// state: the node's fingerprint (updated by every commit) has the snapshot's digest and version. Called only for
+    /// a CI this batch has not written.
+    /// </summary>
+    private (ConfigurationItem Ci, long Rid, long VersionRow)? ReadAheadCurrent(string id)
+    {
+        if (ReadAhead is not { } ahead || !ahead.TryTake(id, out var ci, out var rid, out var row)) return null;
+        if (!_graph.TryGetNode(id, out var node) || !_fingerprints.Matches(node, _sql.Fingerprint.Of(ci), out var version) || version != ci.Version)
+            return null;
+        ahead.Used();
+        return (ci, rid, row);
     }
 
     private static string CiPath(string? path, string field) => path is null ? field : $"{path}.{field}";

@@ -52,7 +52,7 @@ internal sealed partial class WriteSession
         }
 
         row.EndText();
-        SearchColumns(row, tags, fields.Owner, fields.SupportGroup, ciClass.Name);
+        SearchRow.Columns(row, tags, fields.Owner, fields.SupportGroup, ciClass.Name);
         row.StartText();
         SearchText.AppendAttributeValues(row, attributes);
         row.EndText();
@@ -101,42 +101,7 @@ internal sealed partial class WriteSession
     /// <summary>A rewritten CI's search row (ci_fts columns), laid out as a new CI's (<see cref="Create"/>).</summary>
     private void InsertSearchRow(long rid, ConfigurationItem ci)
     {
-        var row = Row(_sql.InsertFts).Int(rid).Text(ci.Name);
-        row.StartText();
-        var first = true;
-        foreach (var value in ci.Identifiers.Values)
-        {
-            if (!first) row.AppendByte((byte)' ');
-            row.AppendText(value);
-            first = false;
-        }
-
-        row.EndText();
-        SearchColumns(row, ci.Tags.ToArray(), ci.Owner, ci.SupportGroup, ci.Class);
-        row.StartText();
-        row.AppendText(SearchText.AttributeValues(ci.Attributes));
-        row.EndText();
+        SearchRow.Write(Row(_sql.InsertFts), rid, ci);
         EndRow();
-    }
-
-    /// <summary>
-    /// The tags (joined by spaces), people ("owner support-group", an absent one empty) and class columns of a search row.
-    /// </summary>
-    private static void SearchColumns(StepTape row, ReadOnlySpan<string> tags, string? owner, string? supportGroup, string ciClass)
-    {
-        row.StartText();
-        for (var i = 0; i < tags.Length; i++)
-        {
-            if (i > 0) row.AppendByte((byte)' ');
-            row.AppendText(tags[i]);
-        }
-
-        row.EndText();
-        row.StartText();
-        if (owner is not null) row.AppendText(owner);
-        row.AppendByte((byte)' ');
-        if (supportGroup is not null) row.AppendText(supportGroup);
-        row.EndText();
-        row.Text(ciClass);
     }
 }

@@ -1,5 +1,6 @@
 using Cmdb.Domain.Items;
 using Cmdb.Domain.Storage;
+using Microsoft.Data.Sqlite;
 
 namespace Cmdb.Storage.Sqlite.Internal;
 
@@ -10,6 +11,8 @@ internal sealed partial class WriteSession
     private const int PrefetchWindow = 5000;
     private readonly Dictionary<string, (ConfigurationItem Ci, long Rid, long VersionRow)?> _prefetched = new(StringComparer.Ordinal);
     private WritePipeline? _pipe;
+    private WritePipeline? _searchPipe; // the search file's rows (V0012), stepped on a third thread beside _pipe's
+    private bool _searchRow; // the row being written goes to the search file
     private IReadOnlyList<WriteOperation> _ops = [];
     private int _position;
 
@@ -25,6 +28,7 @@ internal sealed partial class WriteSession
         if (pipelined)
         {
             _pipe = new WritePipeline(_tx);
+            _searchPipe = new WritePipeline(SearchTx, "cmdb-sqlite-search");
             ReserveForCis(operations);
             ExpectNewEdges(operations);
             StartDigestAhead(operations);
@@ -39,6 +43,7 @@ internal sealed partial class WriteSession
         StopDigestAhead();
         WriteCreatedRun();
         DrainPipeline();
+        _searchPipe?.Drain(); // before COMMIT: a failed search row still rolls the whole batch back
         if (pipelined) BatchThreadCpu = ThreadCpu.Seconds() - cpu;
     }
 
@@ -96,6 +101,12 @@ internal sealed partial class WriteSession
     /// <summary>CPU seconds of the statement thread, or 0 when the batch was not pipelined; known after <see cref="Dispose"/>.</summary>
     public double StatementThreadCpu => _pipe?.ThreadCpuSeconds ?? 0;
 
+    /// <summary>CPU seconds and idle wall seconds of the search file's statement thread (0 when not pipelined); known after <see cref="Dispose"/>.</summary>
+    public (double Cpu, double Idle) SearchThread => (_searchPipe?.ThreadCpuSeconds ?? 0, _searchPipe?.IdleSeconds ?? 0);
+
+    /// <summary>The batch's transaction on the search file (<see cref="SearchFile"/>), begun by the store with the database's.</summary>
+    public required SqliteTransaction SearchTx { get; init; }
+
     /// <summary>Wall seconds the batch's thread waited for the statement thread, and the statement thread for work (benchmarks).</summary>
     public (double BatchWaited, double StatementIdle) PipelineWaits => (_pipe?.WaitedSeconds ?? 0, _pipe?.IdleSeconds ?? 0);
 
@@ -104,6 +115,7 @@ internal sealed partial class WriteSession
     {
         StopDigestAhead();
         _pipe?.Dispose();
+        _searchPipe?.Dispose();
     }
 
     /// <summary>
@@ -118,12 +130,30 @@ internal sealed partial class WriteSession
 
     /// <summary>
     /// Starts an execution of <paramref name="statement"/>: give its values in parameter order, then <see cref="EndRow"/>.
-    /// Pipelined, the row goes to the statement thread's next tape; otherwise it runs at <see cref="EndRow"/>.
+    /// Pipelined, the row goes to the statement thread's next tape; otherwise it runs at <see cref="EndRow"/>. Search rows
+    /// (<see cref="Statement.OnSearchFile"/>) go to the search file's tape and thread, the rest to the database's.
     /// </summary>
-    private StepTape Row(Statement statement) => (_pipe?.Tape ?? _sql.Immediate).Begin(statement);
+    private StepTape Row(Statement statement)
+    {
+        _searchRow = statement.OnSearchFile;
+        return _searchRow ? (_searchPipe?.Tape ?? _sql.Search.Immediate).Begin(statement) : (_pipe?.Tape ?? _sql.Immediate).Begin(statement);
+    }
 
     private void EndRow()
     {
+        if (_searchRow)
+        {
+            if (_searchPipe is not null)
+            {
+                _searchPipe.Ended();
+                return;
+            }
+
+            _sql.Search.Immediate.End();
+            _sql.Search.Immediate.RunAll(SearchTx);
+            return;
+        }
+
         if (_pipe is not null)
         {
             _pipe.Ended();

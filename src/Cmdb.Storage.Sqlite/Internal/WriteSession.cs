@@ -70,6 +70,9 @@ internal sealed partial class WriteSession : IDisposable
 
     public DateTimeOffset At { get; }
 
+    /// <summary>Snapshots a large read handed out, which <see cref="Load"/> takes instead of reading them again while they are current.</summary>
+    public CiReadAhead? ReadAhead { get; init; }
+
     /// <summary>How many upserts this batch found unchanged from the fingerprints alone, without reading the store.</summary>
     public int UnchangedInMemory { get; private set; }
 

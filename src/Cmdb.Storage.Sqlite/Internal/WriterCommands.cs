@@ -9,8 +9,9 @@ internal sealed class WriterCommands : IDisposable
 {
     // Keys are assigned by the single writer (see WriteSession), not returned by the insert: INSERT … RETURNING
     // through a data reader costs about ten times a plain insert.
-    public WriterCommands(SqliteConnection c)
+    public WriterCommands(SqliteConnection c, SearchFile search)
     {
+        Search = search;
         Json = new Utf8JsonWriter(Buffer);
         SelectCi = new(c, "SELECT v.doc, c.rid, v.rowid FROM ci c JOIN ci_version v ON v.ci_id = c.id AND v.version = c.version WHERE c.id = $id", "$id");
         SelectCis = new(c, """
@@ -38,11 +39,9 @@ internal sealed class WriterCommands : IDisposable
             """, "$scheme", "$value", "$seq");
         DropCurrentIdentifier = new(c, "DELETE FROM identifier_current WHERE scheme = $scheme AND value = $value",
             "$scheme", "$value");
-        DeleteFts = new(c, "DELETE FROM ci_fts WHERE rowid = $rid", "$rid");
-        InsertFts = new(c, """
-            INSERT INTO ci_fts (rowid, name, identifiers, tags, people, class, attributes)
-            VALUES ($rid, $name, $identifiers, $tags, $people, $class, $attributes)
-            """, "$rid", "$name", "$identifiers", "$tags", "$people", "$class", "$attributes");
+        // The search rows' statements run on the search file's connection (V0012); the search file owns them.
+        DeleteFts = search.DeleteFts;
+        InsertFts = search.InsertFts;
         // Audit ids are one sequence across audit and relationship_audit (V0008), assigned by the writer.
         InsertAudit = new(c, """
             INSERT INTO audit (id, seq, operation, entity_kind, entity_id, ci_a, ci_b, changes)
@@ -93,6 +92,9 @@ internal sealed class WriterCommands : IDisposable
     public Statement InsertIdentifier { get; }
     public Statement CloseIdentifier { get; }
     public Statement DropCurrentIdentifier { get; }
+    /// <summary>The search file (V0012): its statements, immediate tape and watermark.</summary>
+    public SearchFile Search { get; }
+
     public Statement DeleteFts { get; }
     public Statement InsertFts { get; }
     public Statement InsertAudit { get; }
@@ -111,8 +113,8 @@ internal sealed class WriterCommands : IDisposable
         Fingerprint.Dispose();
         foreach (var s in new[]
         {
-            SelectCi, SelectCis, InsertCi, UpdateCi, InsertVersion, CloseVersion, InsertIdentifier, CloseIdentifier, DropCurrentIdentifier, DeleteFts,
-            InsertFts, InsertAudit, InsertCreated, InsertRelationshipAudit, InsertRelationship, SelectRelationship, UpdateRelationship, InsertRelationshipAttributes, CloseRelationship, InsertTxn,
+            SelectCi, SelectCis, InsertCi, UpdateCi, InsertVersion, CloseVersion, InsertIdentifier, CloseIdentifier, DropCurrentIdentifier,
+            InsertAudit, InsertCreated, InsertRelationshipAudit, InsertRelationship, SelectRelationship, UpdateRelationship, InsertRelationshipAttributes, CloseRelationship, InsertTxn,
         })
         {
             s.Dispose();

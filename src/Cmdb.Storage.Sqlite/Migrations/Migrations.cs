@@ -16,6 +16,7 @@ internal static class Migrations
         new(9, "current identifiers in a table keyed by (scheme, value)", V0009CurrentIdentifiers.Sql),
         new(10, "audit entries of new CIs stored as runs", V0010CreationRuns.Sql),
         new(11, "class filters served from the graph index; ci_class dropped", V0011ClassFromIndex.Sql),
+        new(12, "the search index in a file of its own", V0012SearchFile.Sql),
     ];
 
     public static int Latest => All[^1].Version;

@@ -15,7 +15,7 @@ namespace Cmdb.Storage.Tests.Sqlite;
 public sealed class SqliteClassFilterTests : SqliteFileTests
 {
     /// <summary>Back to V0010's layout: the index as V0001 made it, and no record of step 11.</summary>
-    internal const string ToV0010Sql = "CREATE INDEX ci_class ON ci (class, id); DELETE FROM schema_migrations WHERE version = 11;";
+    internal const string ToV0010Sql = SqliteSearchFileTests.ToV0011Sql + "CREATE INDEX ci_class ON ci (class, id); DELETE FROM schema_migrations WHERE version = 11;";
 
     private const int Bulk = 2_101; // more than one chunk of ids (2,000) when other conditions apply; pipelined
 

@@ -12,7 +12,7 @@ public sealed partial class DiscoveryService
     {
         var (holders, fingerprints) = await ResolveAsync(batch, phases, cancellationToken);
         var plans = new List<ItemPlan>(fingerprints.Length);
-        await PlanItemsAsync(source, batch, state, holders, fingerprints, now, explain, plans, null, cancellationToken);
+        await PlanItemsAsync(source, batch, state, holders, fingerprints, now, explain, plans, null, null, cancellationToken);
         return (holders, plans);
     }
 
@@ -61,10 +61,12 @@ public sealed partial class DiscoveryService
     /// chunk (and every few thousand items without one) <paramref name="decided"/> learns how many plans are final, so
     /// a real run writes them while this goes on (<see cref="PlanAndWriteAsync"/>). Identification never depends on
     /// what the run writes: the holders were resolved up front, and items earlier in the run are matched by the plans.
+    /// A real run reads a chunk only when <paramref name="reads"/> lets it (the writer is at most a chunk behind).
     /// </summary>
     private async Task PlanItemsAsync(
         string source, DiscoveryBatch batch, SourceState state, ResolvedIdentifiers holders,
-        long[] fingerprints, DateTimeOffset now, bool explain, List<ItemPlan> plans, Action<int>? decided, CancellationToken cancellationToken)
+        long[] fingerprints, DateTimeOffset now, bool explain, List<ItemPlan> plans, Action<int>? decided, ReadGate? reads,
+        CancellationToken cancellationToken)
     {
         const int PublishEvery = 4096;
         var matcher = new Matcher(this, holders);
@@ -92,7 +94,7 @@ public sealed partial class DiscoveryService
 
                 if (toLoad.Count >= _options.BatchSize)
                 {
-                    await PlanUpdatesAsync(source, toLoad, now, explain, cancellationToken);
+                    await PlanUpdatesAsync(source, toLoad, now, explain, reads, cancellationToken);
                     toLoad.Clear();
                     decided?.Invoke(plans.Count);
                 }
@@ -105,13 +107,15 @@ public sealed partial class DiscoveryService
             matcher.SkipRelationships(scope.Relationships.Count);
         }
 
-        if (toLoad.Count > 0) await PlanUpdatesAsync(source, toLoad, now, explain, cancellationToken);
+        if (toLoad.Count > 0) await PlanUpdatesAsync(source, toLoad, now, explain, reads, cancellationToken);
         decided?.Invoke(plans.Count);
     }
 
     /// <summary>Reads the CIs of these matched items (one read for the chunk) and decides update or unchanged for each.</summary>
-    private async Task PlanUpdatesAsync(string source, List<ItemPlan> chunk, DateTimeOffset now, bool explain, CancellationToken cancellationToken)
+    private async Task PlanUpdatesAsync(
+        string source, List<ItemPlan> chunk, DateTimeOffset now, bool explain, ReadGate? reads, CancellationToken cancellationToken)
     {
+        if (reads is not null) await reads.EnterAsync(chunk.Count, cancellationToken);
         var existing = await _store.GetCisAsync([.. chunk.Select(p => p.CiId!).Distinct(StringComparer.Ordinal)], null, cancellationToken);
         foreach (var plan in chunk)
         {
@@ -124,6 +128,14 @@ public sealed partial class DiscoveryService
 
             plan.Existing = ci;
             PlanUpdate(plan, source, now, explain);
+        }
+
+        // Only updates go on to the writer, which lets the gate know once they are written.
+        if (reads is not null)
+        {
+            var notWritten = 0;
+            foreach (var plan in chunk) notWritten += plan.Action == ItemAction.Update ? 0 : 1;
+            reads.Leave(notWritten);
         }
     }
 

@@ -22,11 +22,12 @@ public sealed partial class DiscoveryService
         // Sized exactly, so the planning thread's appends never move the array the writer reads decided plans from.
         var plans = new List<ItemPlan>(fingerprints.Length);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var reads = new ReadGate(2 * _options.BatchSize);
         var planning = Task.Run(async () =>
         {
             try
             {
-                await PlanItemsAsync(source, batch, state, holders, fingerprints, now, explain: false, plans, upTo => decided.Writer.TryWrite(upTo), stop.Token);
+                await PlanItemsAsync(source, batch, state, holders, fingerprints, now, explain: false, plans, upTo => decided.Writer.TryWrite(upTo), reads, stop.Token);
                 decided.Writer.TryComplete();
             }
             catch (Exception e)
@@ -53,8 +54,11 @@ public sealed partial class DiscoveryService
 
                 while (ops.Count >= batchSize)
                 {
-                    await writer.WriteAsync(ops.GetRange(0, batchSize), cancellationToken);
+                    var chunk = ops.GetRange(0, batchSize);
+                    var updates = Updates(chunk);
+                    await writer.WriteAsync(chunk, cancellationToken);
                     ops.RemoveRange(0, batchSize);
+                    reads.Leave(updates);
                 }
             }
 
@@ -68,5 +72,41 @@ public sealed partial class DiscoveryService
         }
 
         return (plans, writer.Created, writer.Updated);
+    }
+
+    /// <summary>The writes of a batch that update a CI the planning read (every other write is a creation).</summary>
+    private static int Updates(List<WriteOperation> chunk)
+    {
+        var n = 0;
+        foreach (var op in chunk) n += op is UpdateCi or UpsertCi { Id: not null } ? 1 : 0;
+        return n;
+    }
+
+    /// <summary>
+    /// Keeps the planning at most about a chunk of reads ahead of the writer. Unbounded, the planning thread read and
+    /// decided every matched CI of a large run long before the writer reached them: all those snapshots stayed alive (and
+    /// were promoted by the collector) until written, and the store's kept reads (which spare the writer a second read of
+    /// each CI) were outgrown. Counted in updates: planned reads enter, and leave once written or decided otherwise.
+    /// </summary>
+    private sealed class ReadGate(int limit) : IDisposable
+    {
+        private readonly SemaphoreSlim _progress = new(0);
+        private int _outstanding;
+
+        /// <summary>Waits until <paramref name="count"/> more reads fit beside those not yet written (always when none are outstanding).</summary>
+        public async Task EnterAsync(int count, CancellationToken cancellationToken)
+        {
+            while (Volatile.Read(ref _outstanding) is var n && n > 0 && n + count > limit) await _progress.WaitAsync(cancellationToken);
+            Interlocked.Add(ref _outstanding, count);
+        }
+
+        public void Leave(int count)
+        {
+            if (count == 0) return;
+            Interlocked.Add(ref _outstanding, -count);
+            _progress.Release();
+        }
+
+        public void Dispose() => _progress.Dispose();
     }
 }
