@@ -20,14 +20,14 @@ public sealed partial class SqliteCmdbStore
 
         await using var connection = await OpenReaderAsync(cancellationToken);
         // The index lives in the search file (V0012), attached to this pooled connection for the query only.
-        Execute(connection, "ATTACH DATABASE $path AS search", SearchFilePath);
+        SqlCommands.Execute(connection, "ATTACH DATABASE $path AS search", SearchFilePath);
         try
         {
             return await SearchAttachedAsync(connection, match, first, cancellationToken);
         }
         finally
         {
-            Execute(connection, "DETACH DATABASE search", null);
+            SqlCommands.Execute(connection, "DETACH DATABASE search");
         }
     }
 
@@ -49,13 +49,5 @@ public sealed partial class SqliteCmdbStore
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken)) hits.Add(new SearchHit(CiJson.Read(r.GetString(0)), -r.GetDouble(1)));
         return hits;
-    }
-
-    private static void Execute(SqliteConnection connection, string sql, string? path)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        if (path is not null) cmd.Parameters.AddWithValue("$path", path);
-        cmd.ExecuteNonQuery();
     }
 }

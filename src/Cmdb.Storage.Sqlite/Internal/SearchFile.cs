@@ -63,9 +63,9 @@ internal sealed class SearchFile : IDisposable
     /// </summary>
     public static SearchFile Open(SqliteConnection main, string databasePath, int newFilePageSize, int busyTimeoutMilliseconds)
     {
-        var fileId = Scalar(main, "SELECT file_id FROM search_link WHERE id = 1") as byte[]
+        var fileId = SqlCommands.Scalar(main, "SELECT file_id FROM search_link WHERE id = 1") as byte[]
             ?? throw new InvalidOperationException("The database file has no search_link row (V0012).");
-        var lastSeq = Convert.ToInt64(Scalar(main, "SELECT coalesce(max(seq), 0) FROM txn"), System.Globalization.CultureInfo.InvariantCulture);
+        var lastSeq = Convert.ToInt64(SqlCommands.Scalar(main, "SELECT coalesce(max(seq), 0) FROM txn"), System.Globalization.CultureInfo.InvariantCulture);
         var path = PathOf(databasePath);
         var connectionString = new SqliteConnectionStringBuilder
         {
@@ -161,8 +161,8 @@ internal sealed class SearchFile : IDisposable
             foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(path + suffix);
             connection = new SqliteConnection(connectionString);
             connection.Open();
-            if (newFilePageSize > 0) Execute(connection, $"PRAGMA page_size = {newFilePageSize}");
-            Execute(connection, "PRAGMA journal_mode = WAL");
+            if (newFilePageSize > 0) SqlCommands.Execute(connection, $"PRAGMA page_size = {newFilePageSize}");
+            SqlCommands.Execute(connection, "PRAGMA journal_mode = WAL");
             Settings(connection, busyTimeoutMilliseconds);
             using var tx = connection.BeginTransaction();
             using (var create = connection.CreateCommand())
@@ -200,22 +200,8 @@ internal sealed class SearchFile : IDisposable
 
     private static void Settings(SqliteConnection connection, int busyTimeoutMilliseconds)
     {
-        Execute(connection, "PRAGMA synchronous = NORMAL");
-        Execute(connection, "PRAGMA cache_size = -65536");
-        Execute(connection, $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}");
-    }
-
-    private static void Execute(SqliteConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
-
-    private static object? Scalar(SqliteConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        return cmd.ExecuteScalar();
+        SqlCommands.Execute(connection, "PRAGMA synchronous = NORMAL");
+        SqlCommands.Execute(connection, "PRAGMA cache_size = -65536");
+        SqlCommands.Execute(connection, $"PRAGMA busy_timeout = {busyTimeoutMilliseconds}");
     }
 }
