@@ -11,12 +11,13 @@ public sealed partial class SqliteCmdbStore
 {
     private const int SqliteConstraint = 19;
 
-    // A bulk batch inserts into every index at scattered places; with the everyday 64 MB cache, pages are spilled to
-    // the WAL and read back before the commit, and a large import slows down as the file grows. The larger cache
-    // is held only for the batch: lowering the limit afterwards frees the pages above it.
+    // A bulk batch keeps the writer's everyday page cache (WriterCacheKiB). It used to raise it to 256 MB for the
+    // batch: every page of that cache is memory the batch touches for the first time (a page fault each, and lowering
+    // the limit afterwards handed it back, so later batches often faulted it in again), and on the benchmark machine
+    // those faults cost more than the statement thread's whole page-cache work. With 64 MB the pages a batch has
+    // filled are written to the WAL before COMMIT instead of at it, and they are almost never read back (25–31 cache
+    // misses per 500k-CI batch at 1M CIs). Measurements: docs/benchmarks.md, "Bulk import: session 11".
     private const int BulkOperations = 10_000;
-    private const string BulkCacheSize = "cache_size = -262144"; // 256 MB
-    private const string EverydayCacheSize = "cache_size = -65536"; // 64 MB: keep equal to the value OpenAsync sets
 
     /// <summary>
     /// Batches of at least this many operations step their statements on a second thread while the batch's thread
@@ -53,6 +54,12 @@ public sealed partial class SqliteCmdbStore
     /// <summary>Wall seconds of the last batch's publish: nodes, edges, identifiers (benchmarks).</summary>
     internal (double Nodes, double Edges, double Identifiers) LastPublishSplit { get; private set; }
 
+    /// <summary>
+    /// Bytes in the writer connection's page cache just before the last batch's COMMIT (SQLite's own count), for tests
+    /// and benchmarks: a bulk batch stays within <see cref="WriterCacheKiB"/> like any other.
+    /// </summary>
+    internal long LastBatchCacheBytes { get; private set; }
+
     /// <summary>How many upserts were found unchanged from the in-memory fingerprints, without reading the file (for tests and benchmarks).</summary>
     internal long UnchangedInMemory { get; private set; }
 
@@ -74,7 +81,6 @@ public sealed partial class SqliteCmdbStore
             var results = new List<OperationResult>(batch.Operations.Count);
             if (bulk)
             {
-                Pragma(_writer!, BulkCacheSize);
                 // Every reference a batch writes is checked in memory first (relationship ends resolve through the
                 // index, versions and identifiers name the CI just written), so the per-row foreign-key lookups only
                 // repeat that check; a bulk batch skips them. Set outside the transaction: SQLite ignores it inside.
@@ -108,6 +114,7 @@ public sealed partial class SqliteCmdbStore
                         if (!session.Changed) return new WriteResult(results, at); // disposing the transaction rolls it back
                         _commands!.InsertTxn.Execute(tx, seq, atMs, actor.Describe());
                         _search.Mark(searchTx, seq);
+                        LastBatchCacheBytes = WriterCacheBytes();
                         started = Stopwatch.GetTimestamp();
                         tx.Commit();
                         committed = Stopwatch.GetElapsedTime(started).TotalSeconds;
@@ -139,13 +146,15 @@ public sealed partial class SqliteCmdbStore
         }
         finally
         {
-            if (bulk && _writer is not null && !_disposed)
-            {
-                Pragma(_writer, EverydayCacheSize);
-                Pragma(_writer, "foreign_keys = ON");
-            }
+            if (bulk && _writer is not null && !_disposed) Pragma(_writer, "foreign_keys = ON");
 
             _writeGate.Release();
         }
+    }
+
+    private long WriterCacheBytes()
+    {
+        const int CacheUsed = 1; // SQLITE_DBSTATUS_CACHE_USED
+        return SQLitePCL.raw.sqlite3_db_status(_writer!.Handle, CacheUsed, out var current, out _, 0) == 0 ? current : -1;
     }
 }

@@ -64,6 +64,22 @@ public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDis
     /// </summary>
     internal int NewFilePageSize { get; set; } = 16_384;
 
+    /// <summary>
+    /// The writer connection's page cache limit in KiB (64 MB), held for every batch, bulk ones included; settable
+    /// before start-up for tests.
+    /// </summary>
+    internal int WriterCacheKiB
+    {
+        get => _writerCacheKiB;
+        set
+        {
+            ArgumentOutOfRangeException.ThrowIfLessThan(value, 1);
+            _writerCacheKiB = value;
+        }
+    }
+
+    private int _writerCacheKiB = 65_536;
+
     /// <summary>How many background WAL checkpoints have run since <see cref="InitializeAsync"/> (for tests).</summary>
     internal int CheckpointsCompleted => _checkpointer?.Completed ?? 0;
 
@@ -109,7 +125,7 @@ public sealed partial class SqliteCmdbStore : ICmdbStore, IAsyncDisposable, IDis
             if (isNew && NewFilePageSize > 0) Pragma(writer, $"page_size = {NewFilePageSize}"); // before WAL, which fixes it
             if (isNew) Pragma(writer, "journal_mode = WAL");
             Pragma(writer, "synchronous = NORMAL");
-            Pragma(writer, "cache_size = -65536"); // 64 MB: bulk batches touch many index pages
+            Pragma(writer, $"cache_size = -{WriterCacheKiB}"); // bulk batches included (see SqliteCmdbStore.Writes.cs)
             Pragma(writer, $"busy_timeout = {_options.BusyTimeoutMilliseconds}");
             AppliedMigrations = Migrator.Migrate(writer, path, _time.GetUtcNow());
             // Pruned at start-up, before the index is built, so index and file agree on what history exists.

@@ -158,7 +158,7 @@ internal static class ImportCommand
                 $"{Report.Duration(wall.StatementIdle)}), commit {Report.Duration(wall.Commit)}, publish {Report.Duration(wall.Publish)} " +
                 $"(nodes {Report.Duration(store.LastPublishSplit.Nodes)}, edges {Report.Duration(store.LastPublishSplit.Edges)}, identifiers {Report.Duration(store.LastPublishSplit.Identifiers)}); " +
                 $"GCs gen0/1/2 {GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, paused {Report.Duration((GC.GetTotalPauseDuration() - paused).TotalSeconds)}, " +
-                $"allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:F0} MB");
+                $"allocated {(GC.GetTotalAllocatedBytes() - allocated) / 1e6:F0} MB; writer page cache at COMMIT {Report.Mb(store.LastBatchCacheBytes)}");
         }
 
         Report.Line($"{label}: {cis:N0} CIs applied in {Report.Duration(applyCis)} = {Report.Rate(cis / applyCis)} " +
