@@ -91,7 +91,8 @@ internal static class DiscoveryCommand
         if (Arg(args, "--warmup", 0) is > 0 and var warm) await WarmUpAsync(estate, dbPath + ".warmup.db", warm, args);
         ProcessMemory.ManagedAfterFullCollection();
 
-        using var state = new SqliteDiscoveryStateStore(storage, store);
+        using var sqliteState = new SqliteDiscoveryStateStore(storage, store);
+        var (state, stateCalls) = DiscoveryTimedState.Wrap(sqliteState);
         var options = new DiscoveryOptions();
         // --batch N: operations per store transaction (the engine's BatchSize), to compare batch sizes.
         options.BatchSize = Arg(args, "--batch", options.BatchSize);
@@ -100,14 +101,14 @@ internal static class DiscoveryCommand
         if (sourceName != "bench") options.Precedence.Add(new PrecedenceRuleOptions { Field = "attributes.*", Sources = [sourceName, "bench"] });
         var measured = new MeasuredStore(store);
         using var engine = new DiscoveryService(measured, state, new FixedFactory(batch), options, TimeProvider.System);
-        await Measure(engine, measured, sourceName, "first run (creates + updates, audit + provenance)", r => r.Counts.Created + r.Counts.Updated);
+        await Measure(engine, measured, stateCalls, sourceName, "first run (creates + updates, audit + provenance)", r => r.Counts.Created + r.Counts.Updated);
         // --reruns N: N unchanged re-runs and their medians (the re-run is ~0.2 s, so one run is mostly scheduling noise).
         var reruns = Math.Max(1, Arg(args, "--reruns", 2));
         var walls = new List<double>();
         var cpus = new List<double>();
         for (var i = 0; i < reruns; i++)
         {
-            var (wall, cpu) = await Measure(engine, measured, sourceName, i == 0 ? "unchanged re-run (no CI writes, sighting bookkeeping only)" : $"unchanged re-run {i + 1}",
+            var (wall, cpu) = await Measure(engine, measured, stateCalls, sourceName, i == 0 ? "unchanged re-run (no CI writes, sighting bookkeeping only)" : $"unchanged re-run {i + 1}",
                 r => r.Counts.Unchanged);
             walls.Add(wall);
             cpus.Add(cpu);
@@ -127,7 +128,7 @@ internal static class DiscoveryCommand
     }
 
     private static async Task<(double Wall, double Cpu)> Measure(
-        DiscoveryService engine, MeasuredStore measured, string source, string label, Func<DiscoveryRun, int> written)
+        DiscoveryService engine, MeasuredStore measured, DiscoveryTimedState stateCalls, string source, string label, Func<DiscoveryRun, int> written)
     {
         // A full collection first, so a run does not pay for the garbage of the one before it.
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
@@ -138,9 +139,11 @@ internal static class DiscoveryCommand
         var threadsBefore = ThreadTimes();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
         measured.Reset();
+        stateCalls.Reset();
         var watch = Stopwatch.StartNew();
         var run = await engine.RunAsync(source, DiscoveryTrigger.Manual, CancellationToken.None);
         var seconds = watch.Elapsed.TotalSeconds;
+        var timeline = measured.Timeline(seconds);
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
         var megabytes = (GC.GetTotalAllocatedBytes(precise: true) - allocated) / 1e6;
         var collections = $"{GC.CollectionCount(0) - gen0}/{GC.CollectionCount(1) - gen1}/{GC.CollectionCount(2) - gen2}, " +
@@ -153,6 +156,10 @@ internal static class DiscoveryCommand
         Report.Line("  phases (wall): " + string.Join(", ", engine.LastPhases.Select(p => $"{p.Phase} {Report.Duration(p.Seconds)}")));
         Report.Line($"  allocated {megabytes:N1} MB, collections gen0/1/2 {collections}");
         Report.Line("  store calls: " + measured.Summary());
+        // Where the wall clock went, from the run's start: the first and last store call of each kind, and the side store's
+        // calls (run records, sightings) with their time, so a first run reads as a timeline rather than a sum of phases.
+        Report.Line("  timeline: " + timeline);
+        Report.Line("  state store calls: " + stateCalls.Summary());
         // Which threads used the process CPU (Linux /proc, clock ticks of 10 ms): the engine's thread, the pool thread
         // that fingerprints, the store's background threads, GC.
         var threads = ThreadTimes();
@@ -261,14 +268,23 @@ internal static class DiscoveryCommand
     {
         private readonly Dictionary<string, (int Calls, int Items, double Wall, double Cpu, long Allocated)> _calls = [];
         private double _batchThread, _statementThread, _apply, _commit, _publish, _waited, _idle;
+        private readonly Dictionary<string, (double First, double LastEnd)> _spans = []; // per call kind, for the timeline
+        private Stopwatch _since = Stopwatch.StartNew();
 
         public ModelCatalog Model => inner.Model;
 
         public void Reset()
         {
             _calls.Clear();
+            _spans.Clear();
+            _since = Stopwatch.StartNew();
             _batchThread = _statementThread = _apply = _commit = _publish = _waited = _idle = 0;
         }
+
+        /// <summary>Each kind of call's first start and last end since <see cref="Reset"/>, in run order.</summary>
+        public string Timeline(double runSeconds) =>
+            string.Join(", ", _spans.OrderBy(s => s.Value.First).Select(s =>
+                $"{s.Key} {Report.Duration(s.Value.First)} → {Report.Duration(s.Value.LastEnd)}")) + $", run returned {Report.Duration(runSeconds)}";
 
         public string Summary() =>
             string.Join(", ", _calls.Select(c => $"{c.Key} {c.Value.Calls}× {c.Value.Items:N0} items wall {Report.Duration(c.Value.Wall)} thread CPU {Report.Duration(c.Value.Cpu)} allocated {c.Value.Allocated / 1e6:N0} MB")) +
@@ -283,8 +299,10 @@ internal static class DiscoveryCommand
         {
             var cpu = Cmdb.Storage.Sqlite.Internal.ThreadCpu.Seconds();
             var bytes = GC.GetAllocatedBytesForCurrentThread();
+            var start = _since.Elapsed.TotalSeconds;
             var watch = Stopwatch.StartNew();
             var result = await call();
+            lock (_spans) _spans[name] = (_spans.TryGetValue(name, out var span) ? span.First : start, _since.Elapsed.TotalSeconds);
             // The store's calls complete synchronously, so this thread's CPU and allocations are the call's (not its statement thread's).
             var spent = Cmdb.Storage.Sqlite.Internal.ThreadCpu.Seconds() - cpu;
             var allocated = GC.GetAllocatedBytesForCurrentThread() - bytes;

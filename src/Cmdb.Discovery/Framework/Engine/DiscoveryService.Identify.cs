@@ -10,48 +10,19 @@ public sealed partial class DiscoveryService
     private async Task<(ResolvedIdentifiers Holders, List<ItemPlan> Plans)> PlanAsync(
         string source, DiscoveryBatch batch, SourceState state, DateTimeOffset now, bool explain, Phases? phases, CancellationToken cancellationToken)
     {
-        var (holders, fingerprints) = await ResolveAsync(batch, phases, cancellationToken);
-        var plans = new List<ItemPlan>(fingerprints.Length);
-        await PlanItemsAsync(source, batch, state, holders, fingerprints, now, explain, plans, null, null, cancellationToken);
+        var holders = ResolvedIdentifiers.Of(batch);
+        await holders.ResolveAsync(_store, cancellationToken);
+        phases?.End("resolve identifiers");
+        var plans = new List<ItemPlan>(ItemCount(batch));
+        await PlanItemsAsync(source, batch, state, holders, now, explain, plans, null, null, cancellationToken);
         return (holders, plans);
     }
 
-    /// <summary>
-    /// Resolves the batch's identifiers against the store's in-memory map and fingerprints every item meanwhile (pure
-    /// CPU over the batch, on a second thread).
-    /// </summary>
-    private async Task<(ResolvedIdentifiers Holders, long[] Fingerprints)> ResolveAsync(
-        DiscoveryBatch batch, Phases? phases, CancellationToken cancellationToken)
+    private static int ItemCount(DiscoveryBatch batch)
     {
-        var pairs = ResolvedIdentifiers.Of(batch);
-        var salt = _precedence.Salt;
-        var hashing = Task.Run(() => Fingerprints(batch, salt), cancellationToken);
-        ResolvedIdentifiers holders;
-        try
-        {
-            holders = ResolvedIdentifiers.From(pairs, await _store.ResolveEachAsync(pairs, cancellationToken));
-        }
-        finally
-        {
-            // Never leave the hashing thread running (or its exception unobserved) when the store refuses.
-            await Task.WhenAny(hashing);
-        }
-
-        var fingerprints = await hashing;
-        phases?.End("resolve identifiers + fingerprints");
-        return (holders, fingerprints);
-    }
-
-    private static long[] Fingerprints(DiscoveryBatch batch, long salt)
-    {
-        var result = new long[batch.Scopes.Sum(s => s.Items.Count)];
-        var k = 0;
-        foreach (var scope in batch.Scopes)
-        {
-            foreach (var item in scope.Items) result[k++] = Fingerprint.Of(item, salt);
-        }
-
-        return result;
+        var count = 0;
+        foreach (var scope in batch.Scopes) count += scope.Items.Count;
+        return count;
     }
 
     /// <summary>
@@ -60,25 +31,32 @@ public sealed partial class DiscoveryService
     /// Matched items whose fingerprint changed are read and compared a chunk of <c>BatchSize</c> at a time. After each
     /// chunk (and every few thousand items without one) <paramref name="decided"/> learns how many plans are final, so
     /// a real run writes them while this goes on (<see cref="PlanAndWriteAsync"/>). Identification never depends on
-    /// what the run writes: the holders were resolved up front, and items earlier in the run are matched by the plans.
+    /// what the run writes: every holder is resolved before the run's first write, and items earlier in the run are
+    /// matched by the plans.
     /// A real run reads a chunk only when <paramref name="reads"/> lets it (the writer is at most a chunk behind).
+    /// The holders may still be being resolved on another thread: an item waits only for its own identifiers' answers.
+    /// Each item is fingerprinted here, while the other thread resolves.
     /// </summary>
     private async Task PlanItemsAsync(
         string source, DiscoveryBatch batch, SourceState state, ResolvedIdentifiers holders,
-        long[] fingerprints, DateTimeOffset now, bool explain, List<ItemPlan> plans, Action<int>? decided, ReadGate? reads,
+        DateTimeOffset now, bool explain, List<ItemPlan> plans, Action<int>? decided, ReadGate? reads,
         CancellationToken cancellationToken)
     {
         const int PublishEvery = 4096;
         var matcher = new Matcher(this, holders);
-        var toLoad = new List<ItemPlan>(Math.Min(_options.BatchSize, fingerprints.Length));
+        var salt = _precedence.Salt;
+        var toLoad = new List<ItemPlan>(Math.Min(_options.BatchSize, ItemCount(batch)));
         for (var s = 0; s < batch.Scopes.Count; s++)
         {
             var scope = batch.Scopes[s];
             var sightings = state.CisOf(scope.Scope);
             for (var i = 0; i < scope.Items.Count; i++)
             {
-                var plan = new ItemPlan(scope.Scope, s, i, scope.Items[i]) { Fingerprint = fingerprints[plans.Count] };
+                var item = scope.Items[i];
+                var plan = new ItemPlan(scope.Scope, s, i, item) { Fingerprint = Fingerprint.Of(item, salt) };
                 plans.Add(plan);
+                var needed = matcher.Position + item.Identifiers.Count;
+                if (holders.Ready < needed) await holders.WaitAsync(needed, cancellationToken);
                 if (matcher.Match(plan, plans.Count - 1) is not { } ciId)
                 {
                     if (plan.Action == ItemAction.Create) PlanCreate(plan, plan.Class!, now, explain);

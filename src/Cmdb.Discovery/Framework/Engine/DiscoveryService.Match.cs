@@ -21,6 +21,9 @@ public sealed partial class DiscoveryService
         private CiClass? _lastClass;
         private int _position; // of the next item's first identifier in the resolved list
 
+        /// <summary>The position of the next item's first identifier in the resolved list.</summary>
+        public int Position => _position;
+
         /// <summary>
         /// The id of the one stored CI the item matches, or null with the plan's action set: Create (no match, or only
         /// an item created earlier in this run), Conflict (two or more candidates) or Error.
@@ -41,14 +44,18 @@ public sealed partial class DiscoveryService
             var matches = _matches;
             matches.Clear();
             var carriesSet = false;
-            foreach (var set in engine._store.Model.IdentificationRule(ciClass))
+            // Indexed loops throughout: the rule is a list of lists behind interfaces, whose enumerators would be three
+            // boxed objects per item of every run.
+            var rule = engine._store.Model.IdentificationRule(ciClass);
+            for (var r = 0; r < rule.Count; r++)
             {
+                var set = rule[r];
                 if (!CarriesAll(set, n)) continue;
                 carriesSet = true;
                 string? holder = null;
-                foreach (var scheme in set)
+                for (var m = 0; m < set.Count; m++)
                 {
-                    var h = _holders[IndexOf(scheme, n)];
+                    var h = _holders[IndexOf(set[m], n)];
                     if (h is null || (holder is not null && h != holder)) { holder = null; break; }
                     holder = h;
                 }
@@ -130,9 +137,9 @@ public sealed partial class DiscoveryService
         private bool CarriesAll(IReadOnlyList<string> set, int n)
         {
             if (set.Count == 0) return false;
-            foreach (var scheme in set)
+            for (var m = 0; m < set.Count; m++)
             {
-                if (IndexOf(scheme, n) < 0) return false;
+                if (IndexOf(set[m], n) < 0) return false;
             }
 
             return true;

@@ -13,21 +13,24 @@ public sealed partial class DiscoveryService
     /// keep plan order (a batch holds only plans already decided, in order), so what is written, in which order and in
     /// which batches is what a plan-everything-first run writes; only a comparison may now see an earlier batch of this
     /// run already written (an item matching the same CI as an earlier item is compared with that item's result).
+    /// This thread first resolves the batch's identifiers, a chunk at a time, while the planning thread identifies the
+    /// items already answered (at 1M CIs the two take about as long each); the first write waits for the last answer,
+    /// so identification never sees the run's own writes.
     /// </summary>
     private async Task<(List<ItemPlan> Plans, int Created, int Updated)> PlanAndWriteAsync(
         string source, DiscoveryBatch batch, SourceState state, ResolvedIdentifiers holders,
-        long[] fingerprints, DateTimeOffset now, Actor actor, List<string> errors, CancellationToken cancellationToken)
+        DateTimeOffset now, Actor actor, List<string> errors, CancellationToken cancellationToken)
     {
         var decided = Channel.CreateUnbounded<int>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
         // Sized exactly, so the planning thread's appends never move the array the writer reads decided plans from.
-        var plans = new List<ItemPlan>(fingerprints.Length);
+        var plans = new List<ItemPlan>(ItemCount(batch));
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var reads = new ReadGate(2 * _options.BatchSize);
         var planning = Task.Run(async () =>
         {
             try
             {
-                await PlanItemsAsync(source, batch, state, holders, fingerprints, now, explain: false, plans, upTo => decided.Writer.TryWrite(upTo), reads, stop.Token);
+                await PlanItemsAsync(source, batch, state, holders, now, explain: false, plans, upTo => decided.Writer.TryWrite(upTo), reads, stop.Token);
                 decided.Writer.TryComplete();
             }
             catch (Exception e)
@@ -43,6 +46,7 @@ public sealed partial class DiscoveryService
         var frontier = 0;
         try
         {
+            await holders.ResolveAsync(_store, cancellationToken);
             await foreach (var upTo in decided.Reader.ReadAllAsync(cancellationToken))
             {
                 for (; frontier < upTo; frontier++)

@@ -17,7 +17,7 @@ public sealed partial class DiscoveryService
         var needWrite = new List<string>[count];
         // The first item per scope and CI decides; one whose CI has a sighting in its scope is deduplicated by that
         // sighting's reference (no hashing of the CI id), the rest (new CIs, new in this scope) by scope and CI id.
-        var booked = new HashSet<CiSighting>(ReferenceEqualityComparer.Instance);
+        var booked = new HashSet<CiSighting>(plans.Count, ReferenceEqualityComparer.Instance); // sized up front, as in staleness
         HashSet<(int, string)>? bookedNew = null;
         for (var i = 0; i < count; i++)
         {

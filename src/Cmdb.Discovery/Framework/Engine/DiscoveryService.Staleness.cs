@@ -16,7 +16,8 @@ public sealed partial class DiscoveryService
         var plan = new StalenessPlan();
         // A sighting an item of its own scope matched was seen: found by reference, without hashing its CI id. Only the
         // others need the CI ids of the whole run (an item of another scope, or a conflict's candidate, may name them).
-        var matched = new HashSet<Domain.Discovery.CiSighting>(ReferenceEqualityComparer.Instance);
+        // Sized for every plan up front: grown from empty, a 100k-item run allocated about three times the final set.
+        var matched = new HashSet<Domain.Discovery.CiSighting>(plans.Count, ReferenceEqualityComparer.Instance);
         foreach (var p in plans)
         {
             if (p.Sighting is { } s) matched.Add(s);

@@ -115,10 +115,23 @@ internal struct Fingerprint
     {
         if (identifiers.Count == 1)
         {
-            foreach (var (k, v) in identifiers)
+            // Through the dictionary's own enumerator when it is one (the usual case): the interface's is a boxed object
+            // per item, garbage that made a 100k-item run collect several more times.
+            if (identifiers is Dictionary<string, string> dictionary)
             {
-                Add(k);
-                Add(v);
+                foreach (var (k, v) in dictionary)
+                {
+                    Add(k);
+                    Add(v);
+                }
+            }
+            else
+            {
+                foreach (var (k, v) in identifiers)
+                {
+                    Add(k);
+                    Add(v);
+                }
             }
 
             return;
@@ -147,7 +160,7 @@ internal struct Fingerprint
                 break;
             case JsonArray a:
                 Add(-14);
-                foreach (var v in a) Add(v);
+                for (var i = 0; i < a.Count; i++) Add(a[i]);
                 Add(-15);
                 break;
             default:
@@ -168,8 +181,9 @@ internal struct Fingerprint
         var pairs = t_pairs;
         t_pairs = null;
         if (pairs is null || pairs.Length < count) pairs = new KeyValuePair<string, JsonNode?>[Math.Max(count, 16)];
-        var n = 0;
-        foreach (var pair in o) pairs[n++] = pair;
+        // By index rather than foreach: JsonObject's enumerator is an interface, a boxed object per attribute object.
+        for (var i = 0; i < count; i++) pairs[i] = o.GetAt(i);
+        var n = count;
         if (n > 16) Array.Sort(pairs, 0, n, ByKey);
         for (var i = 1; i < n && n <= 16; i++)
         {

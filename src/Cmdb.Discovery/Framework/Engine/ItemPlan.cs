@@ -15,9 +15,14 @@ internal enum ItemAction
 }
 
 /// <summary>What the run does with one discovered item.</summary>
+/// <remarks>
+/// Every item of every run has one, and a run keeps them all to its end (a 100k-item run's plans outlive several
+/// collections), so what only updates, conflicts and failures need lives in a <see cref="Detail"/> made on first use:
+/// an unchanged item's plan is a third smaller.
+/// </remarks>
 internal sealed class ItemPlan(string scope, int scopeIndex, int index, DiscoveredItem item)
 {
-    private List<PlannedFieldChange>? _changes;
+    private Detail? _detail;
 
     public string Scope { get; } = scope;
 
@@ -39,18 +44,35 @@ internal sealed class ItemPlan(string scope, int scopeIndex, int index, Discover
 
     public CiSighting? Sighting { get; set; }
 
-    public ConfigurationItem? Existing { get; set; }
+    // Setting a detail to null on a plan without details makes none.
+    public ConfigurationItem? Existing
+    {
+        get => _detail?.Existing;
+        set { if (value is not null || _detail is not null) (_detail ??= new Detail()).Existing = value; }
+    }
 
-    public CiFields? Fields { get; set; }
+    public CiFields? Fields
+    {
+        get => _detail?.Fields;
+        set { if (value is not null || _detail is not null) (_detail ??= new Detail()).Fields = value; }
+    }
 
     /// <summary>The field decisions of an update (made on first use: most items of a run are unchanged and have none).</summary>
-    public List<PlannedFieldChange> Changes => _changes ??= [];
+    public List<PlannedFieldChange> Changes => (_detail ??= new Detail()).Changes ??= [];
 
-    public bool HasChanges => _changes is { Count: > 0 };
+    public bool HasChanges => _detail?.Changes is { Count: > 0 };
 
-    public IReadOnlyList<string> Candidates { get; set; } = [];
+    public IReadOnlyList<string> Candidates
+    {
+        get => _detail?.Candidates ?? [];
+        set { if (value is not null || _detail is not null) (_detail ??= new Detail()).Candidates = value; }
+    }
 
-    public string? Error { get; set; }
+    public string? Error
+    {
+        get => _detail?.Error;
+        set { if (value is not null || _detail is not null) (_detail ??= new Detail()).Error = value; }
+    }
 
     public string Path => $"{Scope}:items[{Index}]";
 
@@ -59,14 +81,28 @@ internal sealed class ItemPlan(string scope, int scopeIndex, int index, Discover
     {
         Existing = existing;
         Fields = null;
-        _changes = null;
+        if (_detail is { } d) d.Changes = null;
     }
 
     /// <summary>After the write: what was read and decided for it is not needed again, so a large run does not keep it alive.</summary>
     public void Written()
     {
-        Existing = null;
-        Fields = null;
-        _changes = null;
+        if (_detail is not { } d) return;
+        d.Existing = null;
+        d.Fields = null;
+        d.Changes = null;
+    }
+
+    private sealed class Detail
+    {
+        public ConfigurationItem? Existing { get; set; }
+
+        public CiFields? Fields { get; set; }
+
+        public List<PlannedFieldChange>? Changes { get; set; }
+
+        public IReadOnlyList<string>? Candidates { get; set; }
+
+        public string? Error { get; set; }
     }
 }
