@@ -51,6 +51,16 @@ internal static class TraversalCommand
             var impactCount = analyzer.Impact(graph, [id], scope).TotalCount;
             var cteCount = cte?.Closure(r.Index);
             Report.Line($"{r.Role}: reach BFS {reached:N0}, ImpactAnalyzer {impactCount:N0}, SQLite CTE {cteCount?.ToString("N0", null) ?? "-"} (generator says {r.ReachSize:N0}); {scanned:N0} edges scanned");
+            // Profiling (perf record -p): CMDB_TRAVERSAL_PROFILE=1 only calls Impact + Summary (disposed) for --seconds of wall
+            // time per reference, so the samples are the engine's rather than the measuring loops' or the estate's.
+            if (Environment.GetEnvironmentVariable("CMDB_TRAVERSAL_PROFILE") == "1")
+            {
+                var calls = 0L;
+                for (var wall = System.Diagnostics.Stopwatch.StartNew(); wall.Elapsed.TotalSeconds < o.Seconds; calls++) Disposed(analyzer.Impact(graph, [id], scope), r => r.Summary.Down);
+                Report.Line($"  {calls:N0} calls of Impact + Summary");
+                continue;
+            }
+
             if (quick)
             {
                 var quickFloor = ThreadCpu.Measure(() => floor.Closure(r.Index, branchFree: false), o.Seconds);
@@ -148,7 +158,7 @@ internal static class TraversalCommand
         using var w = new BinaryWriter(File.Create(path));
         w.Write(rows.NodeCount);
         w.Write(rows.Entry.Length);
-        foreach (var x in rows.Start) w.Write(x);
+        for (var n = 0; n <= rows.NodeCount; n++) w.Write(rows.RowStart(n));
         foreach (var x in rows.Entry) w.Write(x);
         foreach (var x in rows.ToPublic) w.Write(x);
         w.Write(estate.References.All.Count);

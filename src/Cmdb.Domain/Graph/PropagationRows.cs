@@ -41,29 +41,47 @@ internal sealed partial class PropagationRows
         Adjacency = adjacency;
         _forward = forward;
         _backward = backward;
-        Start = start;
         Entry = entry;
         ToPublic = toPublic;
         ToLocal = toLocal;
-        Facts = new int[toPublic.Length];
+        var known = new int[toPublic.Length];
         var combos = new Dictionary<long, int>();
-        for (var i = 0; i < toPublic.Length; i++) Facts[i] = LocalFacts.Of(facts, toPublic[i], adjacency.LastChange, combos);
+        for (var i = 0; i < toPublic.Length; i++) known[i] = LocalFacts.Of(facts, toPublic[i], adjacency.LastChange, combos);
         Combos = new long[combos.Count];
         foreach (var (info, combo) in combos) Combos[combo] = info;
-        _whole = WholeRows(RedundantStart, RedundantFrom, Facts);
+        _whole = WholeRows(RedundantStart, RedundantFrom, known);
         for (var row = 0; row < RedundantNodes.Length; row++)
         {
             // A whole row's alternatives are its length (see CountAlternatives): kept in the node's facts, which the walk
             // has read already when it counts them, instead of the rank, bit and bounds reads.
-            if (AllAlternativesTakePart(row)) Facts[RedundantNodes[row]] = LocalFacts.WithAlternatives(Facts[RedundantNodes[row]], RedundantStart[row + 1] - RedundantStart[row]);
+            if (AllAlternativesTakePart(row)) known[RedundantNodes[row]] = LocalFacts.WithAlternatives(known[RedundantNodes[row]], RedundantStart[row + 1] - RedundantStart[row]);
         }
+
+        Nodes = Interleave(start, known);
     }
 
     /// <summary>The compaction the rows were built from (its rows resolve an entry back to its edge).</summary>
     public Adjacency Adjacency { get; }
 
-    /// <summary>Row starts by local node: the row of local node n is [Start[n], Start[n + 1]).</summary>
-    public int[] Start { get; }
+    /// <summary>
+    /// Per local node n, the start of its row at <c>Nodes[2n]</c> and its facts (<see cref="LocalFacts"/>, as they were
+    /// when the rows were built; valid for the node while <see cref="Adjacency.FactsChanged"/> has no bit for it) at
+    /// <c>Nodes[2n + 1]</c>; <c>Nodes[2 * NodeCount]</c> is the entry count, so the row of n is
+    /// [Nodes[2n], Nodes[2n + 2]). See <see cref="RowStart"/>, <see cref="FactsOf"/>.
+    /// </summary>
+    /// <remarks>
+    /// Interleaved because a walk reads both for the same CIs: the facts when it meets a CI, the row start when the CI's
+    /// row is read. Two arrays cost a scattered line each per reached CI; in one, the second read finds the line the
+    /// first brought (same-process A/B against split copies: the hypervisor's Impact + Summary 26.5 → 24.1 µs; the
+    /// large closures within ±4 %; see docs/benchmarks.md, "Impact engine: session 11").
+    /// </remarks>
+    public int[] Nodes { get; }
+
+    /// <summary>Where local node <paramref name="local"/>'s row starts (and, at <see cref="NodeCount"/>, the entry count).</summary>
+    public int RowStart(int local) => Nodes[2 * local];
+
+    /// <summary>Local node <paramref name="local"/>'s <see cref="LocalFacts"/> as they were when the rows were built.</summary>
+    public int FactsOf(int local) => Nodes[(2 * local) + 1];
 
     /// <summary>Per entry: the local node trouble moves to (see <see cref="Neighbour"/>), its type (<see cref="Type"/>) and <see cref="RedundantBit"/>.</summary>
     public int[] Entry { get; }
@@ -84,13 +102,7 @@ internal sealed partial class PropagationRows
     public int[] ToLocal { get; }
 
     /// <summary>
-    /// Per local node, the facts an impact walk reads (<see cref="LocalFacts"/>) as they were when the rows were built;
-    /// valid for a node while <see cref="Adjacency.FactsChanged"/> has no bit for it.
-    /// </summary>
-    public int[] Facts { get; }
-
-    /// <summary>
-    /// The distinct (class, environment, criticality) of the nodes with known <see cref="Facts"/>, laid out as
+    /// The distinct (class, environment, criticality) of the nodes with known facts (<see cref="FactsOf"/>), laid out as
     /// <see cref="PackedFacts"/>' second long, by <see cref="LocalFacts.Combo"/> index.
     /// </summary>
     public long[] Combos { get; }
@@ -103,9 +115,23 @@ internal sealed partial class PropagationRows
 
     public int NodeCount => ToPublic.Length;
 
+    /// <summary>Row starts and facts in one array (see <see cref="Nodes"/>); <paramref name="start"/> has one more item than <paramref name="facts"/>.</summary>
+    private static int[] Interleave(int[] start, int[] facts)
+    {
+        var nodes = new int[2 * start.Length];
+        for (var n = 0; n < facts.Length; n++)
+        {
+            nodes[2 * n] = start[n];
+            nodes[(2 * n) + 1] = facts[n];
+        }
+
+        nodes[2 * facts.Length] = start[facts.Length];
+        return nodes;
+    }
+
     /// <summary>
     /// True when every alternative in row <paramref name="row"/> of the reverse lists existed, was not retired and had
-    /// known <see cref="Facts"/> when the rows were built: while no CI's facts changed since (no
+    /// known facts (<see cref="FactsOf"/>) when the rows were built: while no CI's facts changed since (no
     /// <see cref="Adjacency.FactsChanged"/>), each of them takes part at any commit the rows serve, so they all count.
     /// </summary>
     public bool AllAlternativesTakePart(int row) => (_whole[row >> 5] & (1 << (row & 31))) != 0;
@@ -114,7 +140,7 @@ internal sealed partial class PropagationRows
     public int ValidFrom => Adjacency.LastChange;
 
     /// <summary>Bytes held by the arrays (array headers ignored).</summary>
-    public long Bytes => 4L * (Start.Length + Entry.Length + ToPublic.Length + ToLocal.Length + Facts.Length + RedundantNodes.Length + RedundantStart.Length + RedundantFrom.Length + _redundantInto.Length + _listed.Length + _listedBefore.Length + _whole.Length) + (8L * Combos.Length);
+    public long Bytes => 4L * (Nodes.Length + Entry.Length + ToPublic.Length + ToLocal.Length + RedundantNodes.Length + RedundantStart.Length + RedundantFrom.Length + _redundantInto.Length + _listed.Length + _listedBefore.Length + _whole.Length) + (8L * Combos.Length);
 
     public static int Neighbour(int entry) => entry & NeighbourMask;
 
@@ -131,9 +157,9 @@ internal sealed partial class PropagationRows
     /// <summary>The edge behind an entry: the entry's position in its row among the propagating stable entries of the general rows.</summary>
     public int EdgeOf(int entry)
     {
-        var local = UpperBound(Start, entry) - 1;
+        var local = LastRowAtOrBefore(entry);
         var node = ToPublic[local];
-        var skip = entry - Start[local];
+        var skip = entry - RowStart(local);
         var edge = Find(Adjacency.Out, node, _forward, ref skip);
         return edge >= 0 ? edge : Find(Adjacency.In, node, _backward, ref skip);
     }
@@ -150,17 +176,17 @@ internal sealed partial class PropagationRows
         return -1;
     }
 
-    /// <summary>The first index whose value is above <paramref name="value"/>.</summary>
-    private static int UpperBound(int[] sorted, int value)
+    /// <summary>The local node whose row holds entry <paramref name="entry"/>: the last one starting at or before it (rows may be empty).</summary>
+    private int LastRowAtOrBefore(int entry)
     {
-        int lo = 0, hi = sorted.Length;
+        int lo = 0, hi = NodeCount + 1; // the first node whose row starts after the entry is in [lo, hi)
         while (lo < hi)
         {
             var mid = (lo + hi) >>> 1;
-            if (sorted[mid] <= value) lo = mid + 1;
+            if (RowStart(mid) <= entry) lo = mid + 1;
             else hi = mid;
         }
 
-        return lo;
+        return lo - 1;
     }
 }

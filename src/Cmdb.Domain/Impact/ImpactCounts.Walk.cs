@@ -16,7 +16,8 @@ internal sealed partial class ImpactCounts
     /// (<see cref="LocalFacts.Combo"/>), so the slots are counted by (combination, state) into a histogram kept zeroed in
     /// the scratch, and each non-zero cell is then added to the totals and cleared. The cells are found by scanning the
     /// slots again when they are fewer than the cells, and the cells otherwise, so a small closure never pays for
-    /// every combination. Slots whose facts the walk read in full are counted one by one.
+    /// every combination. Slots whose facts the walk read in full are counted one by one. Without an environment filter
+    /// the states are counted apart and the slots by combination alone (<see cref="CountUnfiltered"/>).
     /// </remarks>
     public static ImpactCounts FromWalk(GraphIndex graph, int seq, TraversalScratch s, bool[]? environments)
     {
@@ -25,6 +26,7 @@ internal sealed partial class ImpactCounts
         var counts = new ImpactCounts(graph.Model) { Services = null };
         var cells = combos.Length << 2;
         if (s.Histogram.Length < cells * Copies) s.Histogram = new int[cells * Copies];
+        if (environments is null) return counts.CountUnfiltered(graph, seq, s, combos);
         var histogram = s.Histogram;
         ref var cell0 = ref MemoryMarshal.GetArrayDataReference(histogram);
         var facts = s.SlotFacts.AsSpan(0, s.Count);
@@ -76,6 +78,72 @@ internal sealed partial class ImpactCounts
         }
 
         return counts;
+    }
+
+    /// <summary>
+    /// <see cref="FromWalk"/> without an environment filter: then no total crosses the state with the facts, so the states
+    /// are counted on their own (a vectorised count per state over the state bytes) and the slots by combination only
+    /// (no state byte read per slot; the hypervisor's Impact + Summary −0.4 µs of ~25, same-process A/B).
+    /// </summary>
+    private ImpactCounts CountUnfiltered(GraphIndex graph, int seq, TraversalScratch s, long[] combos)
+    {
+        var facts = s.SlotFacts.AsSpan(0, s.Count);
+        var states = MemoryMarshal.Cast<ImpactState, byte>(s.State.AsSpan(0, facts.Length));
+        for (var state = 0; state < ByState.Length; state++) ByState[state] = states.Count((byte)state);
+        var histogram = s.Histogram;
+        ref var cell0 = ref MemoryMarshal.GetArrayDataReference(histogram);
+        var unknown = 0;
+        for (var slot = 0; slot < facts.Length; slot++)
+        {
+            var f = facts[slot];
+            if (f < 0)
+            {
+                unknown++;
+                continue;
+            }
+
+            // In range by construction (a known fact's combination is below combos.Length); Copies counters per cell as in FromWalk.
+            Unsafe.Add(ref cell0, (nint)(uint)((LocalFacts.Combo(f) * Copies) | (slot & (Copies - 1))))++;
+        }
+
+        if (facts.Length - unknown <= combos.Length)
+        {
+            foreach (var f in facts)
+            {
+                if (f >= 0 && Take(histogram, LocalFacts.Combo(f)) is var n && n != 0) CountFacts(combos[LocalFacts.Combo(f)], n);
+            }
+        }
+        else
+        {
+            for (var combo = 0; combo < combos.Length; combo++)
+            {
+                if (Take(histogram, combo) is var n && n != 0) CountFacts(combos[combo], n);
+            }
+        }
+
+        for (var slot = 0; unknown > 0 && slot < facts.Length; slot++)
+        {
+            if (facts[slot] >= 0) continue;
+            unknown--;
+            var (classIndex, environment, criticality) = FactsOf(graph, seq, s.NodeOf(slot), ImpactEngine.NoInfo);
+            CountFacts(classIndex, environment, criticality, 1);
+        }
+
+        return this;
+    }
+
+    private void CountFacts(long info, int n) => CountFacts(PackedFacts.ClassIndex(info), PackedFacts.EnvironmentIndex(info), PackedFacts.Criticality(info), n);
+
+    /// <summary><paramref name="n"/> CIs of one class, environment and criticality, their states counted apart.</summary>
+    private void CountFacts(int classIndex, int environment, int criticality, int n)
+    {
+        Total += n;
+        ByClass[classIndex] += n;
+        if ((uint)environment < SmallCounts) SmallEnvironments[environment] += n;
+        else CountLarge(ref _largeEnvironments, environment, n);
+        if ((uint)criticality < SmallCounts) SmallCriticalities[criticality] += n;
+        else CountLarge(ref _largeCriticalities, criticality, n);
+        ServiceCount += _isService[classIndex] * n;
     }
 
     /// <summary>Counters per histogram cell (see FromWalk); a power of two.</summary>

@@ -10,7 +10,7 @@ internal static partial class ImpactEngine
     /// </summary>
     private static bool SettleLastLevel(GraphIndex graph, TraversalRules rules, TraversalScratch s, PropagationRows rows, bool anyTouched, int causes, int head)
     {
-        var (rowStart, entries, mark, stamp) = (rows.Start, rows.Entry, s.LocalMark, s.LocalStamp);
+        var (nodes, entries, mark, stamp) = (rows.Nodes, rows.Entry, s.LocalMark, s.LocalStamp);
         var (local, state, count) = (s.Local, s.State, s.Count);
         if (anyTouched && AnyDirty(rows.Adjacency, rows.ToPublic, local, head, count)) return false;
         for (; head < count; head++)
@@ -18,7 +18,7 @@ internal static partial class ImpactEngine
             if (state[head] != ImpactState.Down) continue;
             var u = local[head];
             var queued = 0;
-            for (int i = rowStart[u], end = rowStart[u + 1]; i < end; i++)
+            for (int i = nodes[2 * u], end = nodes[(2 * u) + 2]; i < end; i++)
             {
                 var entry = entries[i];
                 var v = PropagationRows.Neighbour(entry);

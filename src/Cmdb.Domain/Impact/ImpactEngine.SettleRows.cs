@@ -1,4 +1,7 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Cmdb.Domain.Graph;
 
 namespace Cmdb.Domain.Impact;
@@ -78,13 +81,13 @@ internal static partial class ImpactEngine
     private static void DrainRows(GraphIndex graph, TraversalRules rules, TraversalScratch s, PropagationRows rows, int causes, int head, int queued)
     {
         var (state, queue, local, mark) = (s.State, s.Work, s.Local, s.LocalMark);
-        var (rowStart, entries) = (rows.Start, rows.Entry);
+        var (nodes, entries) = (rows.Nodes, rows.Entry);
         var filter = rules.FiltersTypes ? rules.Followed : null;
         var stamp = s.LocalStamp;
         for (var q = 0; q < queued; q++)
         {
             var u = local[queue[q]];
-            for (int i = rowStart[u], end = rowStart[u + 1]; i < end; i++)
+            for (int i = nodes[2 * u], end = nodes[(2 * u) + 2]; i < end; i++)
             {
                 var entry = entries[i];
                 if (filter is not null && !filter[PropagationRows.Type(entry)]) continue;
@@ -102,14 +105,14 @@ internal static partial class ImpactEngine
     private static void SpreadDegradedRows(TraversalRules rules, TraversalScratch s, PropagationRows rows)
     {
         var (state, queue, local, mark) = (s.State, s.Work, s.Local, s.LocalMark);
-        var (rowStart, entries) = (rows.Start, rows.Entry);
+        var (nodes, entries) = (rows.Nodes, rows.Entry);
         var filter = rules.FiltersTypes ? rules.Followed : null;
         var stamp = s.LocalStamp;
         var tail = QueueDegraded(s);
         for (var head = 0; head < tail; head++)
         {
             var u = local[queue[head]];
-            for (int i = rowStart[u], end = rowStart[u + 1]; i < end; i++)
+            for (int i = nodes[2 * u], end = nodes[(2 * u) + 2]; i < end; i++)
             {
                 var entry = entries[i];
                 if (entry >= 0 || (filter is not null && !filter[PropagationRows.Type(entry)])) continue;
@@ -128,21 +131,29 @@ internal static partial class ImpactEngine
     }
 
     /// <summary>
-    /// Puts the degraded slots on the work queue in slot order; returns how many. A vectorised search over the state
-    /// bytes skips the rest (a per-slot compare and branch cost ~0.1 ms on a 250k closure of mixed states).
+    /// Puts the degraded slots on the work queue in slot order; returns how many. The state bytes are compared 32 at a
+    /// time and the matches taken from the bit mask: a search call per degraded slot cost ~1.5 µs of the hypervisor's
+    /// ~25 (338 degraded among 2,490), and a per-slot compare and branch ~0.1 ms on a 250k closure of mixed states.
     /// </summary>
     private static int QueueDegraded(TraversalScratch s)
     {
         var states = MemoryMarshal.Cast<ImpactState, byte>(s.State.AsSpan(0, s.Count));
-        var queue = s.Work;
+        ref var queue = ref MemoryMarshal.GetArrayDataReference(s.Work); // as long as State: room for every slot
+        var degraded = Vector256.Create((byte)ImpactState.Degraded);
         var tail = 0;
-        for (var at = 0; ; at++)
+        var at = 0;
+        for (; at + Vector256<byte>.Count <= states.Length; at += Vector256<byte>.Count)
         {
-            var next = states[at..].IndexOf((byte)ImpactState.Degraded);
-            if (next < 0) return tail;
-            at += next;
-            queue[tail++] = at;
+            var bits = Vector256.Equals(Vector256.Create(states.Slice(at, Vector256<byte>.Count)), degraded).ExtractMostSignificantBits();
+            for (; bits != 0; bits &= bits - 1) Unsafe.Add(ref queue, tail++) = at + BitOperations.TrailingZeroCount(bits);
         }
+
+        for (; at < states.Length; at++)
+        {
+            if (states[at] == (byte)ImpactState.Degraded) Unsafe.Add(ref queue, tail++) = at;
+        }
+
+        return tail;
     }
 
     /// <summary>Pass 3: every reached CI not yet down or degraded is at risk (with the reaching pass's predecessor), in one vectorised replace.</summary>

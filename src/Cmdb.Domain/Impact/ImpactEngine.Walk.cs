@@ -14,8 +14,8 @@ internal static partial class ImpactEngine
     /// CIs a second time. False when it meets a node with an overlay row.
     /// </summary>
     /// <remarks>
-    /// Per new CI the loop reads its mark and its compact facts and writes four ints (mark, local node, predecessor entry,
-    /// facts) and, when states are settled, a state byte. Its public number, depth and failed-alternatives count are
+    /// Per new CI the loop reads its mark and its compact facts (beside its row start: see <see cref="PropagationRows.Nodes"/>)
+    /// and writes four ints (mark, local node, predecessor entry, facts) and, when states are settled, a state byte. Its public number, depth and failed-alternatives count are
     /// not written (see <see cref="TraversalScratch.NodeOf"/>, <see cref="TraversalScratch.Levels"/>, <see cref="Fail"/>).
     /// A compact fact that is unknown, retired (unless retired CIs take part) or changed since the rows were built takes
     /// the slow branch.
@@ -23,10 +23,9 @@ internal static partial class ImpactEngine
     private static bool Walk(GraphIndex graph, TraversalRules rules, TraversalScratch s, long[] facts, PropagationRows rows, bool anyTouched, int causes)
     {
         var adjacency = rows.Adjacency;
-        var rowStart = rows.Start;
+        var nodes = rows.Nodes; // row starts at 2n, facts at 2n + 1
         var entries = rows.Entry;
         var toPublic = rows.ToPublic;
-        var localFacts = rows.Facts;
         var changed = adjacency.FactsChanged; // read after the commit: a change the walk's commit can see has its bit
         var filter = rules.FiltersTypes ? rules.Followed : null;
         var maxDepth = rules.MaxDepth;
@@ -84,7 +83,7 @@ internal static partial class ImpactEngine
                 return false;
             }
 
-            int from = rowStart[u], end = rowStart[u + 1];
+            int from = nodes[2 * u], end = nodes[(2 * u) + 2];
             if (growing && count + (end - from) > local.Length)
             {
                 s.EnsureSlots(count + (end - from));
@@ -111,7 +110,7 @@ internal static partial class ImpactEngine
                 }
 
                 if (!growing) continue;
-                var known = At(localFacts, v);
+                var known = At(nodes, (2 * v) + 1);
                 int slot, minHealthy;
                 if ((known & reject) == 0 && (changed is null || !Adjacency.Changed(changed, At(toPublic, v))))
                 {

@@ -30,9 +30,8 @@ internal static partial class ImpactEngine
     {
         var adjacency = rows.Adjacency;
         var toPublic = rows.ToPublic;
-        ref var rowStart = ref MemoryMarshal.GetArrayDataReference(rows.Start);
+        ref var nodes = ref MemoryMarshal.GetArrayDataReference(rows.Nodes); // row starts at 2n, facts at 2n + 1
         ref var entries = ref MemoryMarshal.GetArrayDataReference(rows.Entry);
-        ref var localFacts = ref MemoryMarshal.GetArrayDataReference(rows.Facts);
         ref var mark = ref MemoryMarshal.GetArrayDataReference(s.LocalMark);
         var reject = LocalFacts.UnknownBit | (rules.IncludeRetired ? 0 : LocalFacts.RetiredBit);
         var maxDepth = rules.MaxDepth;
@@ -83,7 +82,7 @@ internal static partial class ImpactEngine
                 last++;
             }
 
-            int from = At(ref rowStart, u), end = At(ref rowStart, u + (last - head) + 1);
+            int from = At(ref nodes, 2 * u), end = At(ref nodes, 2 * (u + (last - head) + 1));
             if (count + (end - from) > room)
             {
                 s.EnsureSlots(count + (end - from));
@@ -115,14 +114,14 @@ internal static partial class ImpactEngine
 
                         // The CIs queued by a head's row are drained before the next head's row: end the run with this row.
                         var k = head;
-                        while (At(ref rowStart, u + (k - head) + 1) <= i) k++;
-                        (last, end) = (k, At(ref rowStart, u + (k - head) + 1));
+                        while (At(ref nodes, 2 * (u + (k - head) + 1)) <= i) k++;
+                        (last, end) = (k, At(ref nodes, 2 * (u + (k - head) + 1)));
                     }
 
                     continue;
                 }
 
-                var known = At(ref localFacts, v);
+                var known = At(ref nodes, (2 * v) + 1);
                 int slot;
                 if ((known & reject) == 0)
                 {

@@ -12,7 +12,7 @@ internal sealed partial class ReachedSet
     public (int ClassIndex, int Environment, int Criticality) FactsOf(int slot)
     {
         var node = Node(slot);
-        if (_propagation is { } rows && rows.Facts[_node[slot]] is var known && known >= 0
+        if (_propagation is { } rows && rows.FactsOf(_node[slot]) is var known && known >= 0
             && (rows.Adjacency.FactsChanged is not { } changed || !Adjacency.Changed(changed, node)))
         {
             return Unpack(rows.Combos[LocalFacts.Combo(known)]);
