@@ -46,7 +46,14 @@ internal static class TraversalPhases
         }
 
         var parts = new List<string>();
-        for (var p = 0; p < names.Length; p++) parts.Add($"{names[p]} {Report.Duration(cumulative[p] - (p == 0 ? 0 : cumulative[p - 1]))}");
+        for (var p = 0; p < names.Length; p++)
+        {
+            // Each phase is the difference of two medians measured apart, so a phase smaller than the noise can come out
+            // negative: say so rather than print a negative time.
+            var part = cumulative[p] - (p == 0 ? 0 : cumulative[p - 1]);
+            parts.Add($"{names[p]} {(part >= 0 ? Report.Duration(part) : "below the noise")}");
+        }
+
         return string.Join(", ", parts);
     }
 }
