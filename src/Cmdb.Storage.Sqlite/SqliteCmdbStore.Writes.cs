@@ -17,7 +17,10 @@ public sealed partial class SqliteCmdbStore
     // those faults cost more than the statement thread's whole page-cache work. With 64 MB the pages a batch has
     // filled are written to the WAL before COMMIT instead of at it, and they are almost never read back (25–31 cache
     // misses per 500k-CI batch at 1M CIs). Measurements: docs/benchmarks.md, "Bulk import: session 11".
-    private const int BulkOperations = 10_000;
+    // "Bulk" here means only "skips the foreign-key lookups" (see ApplyAsync), and every pipelined batch does: with the
+    // threshold at 10,000 operations a discovery run's batches (5,000) still paid a lookup of ci's id index per version
+    // and identifier row on the statement thread (about a tenth of its CPU in the 1M-CI discovery benchmark).
+    private int BulkOperations => PipelineOperations;
 
     /// <summary>
     /// Batches of at least this many operations step their statements on a second thread while the batch's thread
@@ -59,6 +62,9 @@ public sealed partial class SqliteCmdbStore
     /// and benchmarks: a bulk batch stays within <see cref="WriterCacheKiB"/> like any other.
     /// </summary>
     internal long LastBatchCacheBytes { get; private set; }
+
+    /// <summary>The tapes pipelined batches hand between threads, kept from batch to batch (tests).</summary>
+    internal TapePool WriterTapes => _commands!.Tapes;
 
     /// <summary>How many upserts were found unchanged from the in-memory fingerprints, without reading the file (for tests and benchmarks).</summary>
     internal long UnchangedInMemory { get; private set; }

@@ -27,28 +27,40 @@ internal static class CiJson
         if (ci.Criticality is { } c) w.WriteNumber(CriticalityName, c);
         if (ci.Owner is not null) w.WriteString(OwnerName, ci.Owner);
         if (ci.SupportGroup is not null) w.WriteString(SupportGroupName, ci.SupportGroup);
+        // Lists by index and dictionaries through their own struct enumerators: walked through the interfaces, every
+        // rewritten CI boxed an enumerator per collection (discovery's updates write one snapshot each).
         w.WriteStartArray(TagsName);
-        foreach (var t in ci.Tags) w.WriteStringValue(t);
+        for (var i = 0; i < ci.Tags.Count; i++) w.WriteStringValue(ci.Tags[i]);
         w.WriteEndArray();
         w.WritePropertyName(AttributesName);
         ci.Attributes.WriteTo(w);
         w.WriteStartObject(IdentifiersName);
-        foreach (var (k, v) in ci.Identifiers) w.WriteString(k, v);
+        if (ci.Identifiers is SortedDictionary<string, string> sorted)
+        {
+            foreach (var (k, v) in sorted) w.WriteString(k, v);
+        }
+        else
+        {
+            foreach (var (k, v) in ci.Identifiers) w.WriteString(k, v);
+        }
+
         w.WriteEndObject();
         if (ci.MinHealthy is { } m) w.WriteNumber(MinHealthyName, m);
         w.WriteStartObject(ProvenanceName);
-        foreach (var (field, p) in ci.Provenance)
+        if (ci.Provenance is Dictionary<string, AttributeProvenance> provenance)
         {
-            w.WriteStartObject(field);
-            w.WriteString(SourceName, p.Source);
-            w.WriteNumber(AtName, p.At.ToUnixTimeMilliseconds());
-            w.WriteEndObject();
+            foreach (var (field, p) in provenance) WriteProvenance(w, field, p);
+        }
+        else
+        {
+            foreach (var (field, p) in ci.Provenance) WriteProvenance(w, field, p);
         }
 
         w.WriteEndObject();
         w.WriteStartArray(SourcesName);
-        foreach (var s in ci.Sources)
+        for (var i = 0; i < ci.Sources.Count; i++)
         {
+            var s = ci.Sources[i];
             w.WriteStartObject();
             w.WriteString(SourceName, s.Source);
             w.WriteNumber(FirstSeenName, s.FirstSeen.ToUnixTimeMilliseconds());
@@ -63,6 +75,14 @@ internal static class CiJson
         w.WriteEndObject();
         w.Flush();
         return buffer.WrittenMemory;
+    }
+
+    private static void WriteProvenance(Utf8JsonWriter w, string field, AttributeProvenance p)
+    {
+        w.WriteStartObject(field);
+        w.WriteString(SourceName, p.Source);
+        w.WriteNumber(AtName, p.At.ToUnixTimeMilliseconds());
+        w.WriteEndObject();
     }
 
     public static ConfigurationItem Read(string json) => CiJsonReader.Read(Encoding.UTF8.GetBytes(json));

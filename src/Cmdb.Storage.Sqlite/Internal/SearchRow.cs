@@ -14,18 +14,29 @@ internal static class SearchRow
         row.Int(rid).Text(ci.Name);
         row.StartText();
         var first = true;
-        foreach (var value in ci.Identifiers.Values)
+        // Through the dictionary's own struct enumerator when it is the usual sorted one: no boxed enumerator per CI.
+        if (ci.Identifiers is SortedDictionary<string, string> sorted)
         {
-            if (!first) row.AppendByte((byte)' ');
-            row.AppendText(value);
-            first = false;
+            foreach (var value in sorted.Values) Word(row, value, ref first);
+        }
+        else
+        {
+            foreach (var value in ci.Identifiers.Values) Word(row, value, ref first);
         }
 
         row.EndText();
-        Columns(row, ci.Tags.ToArray(), ci.Owner, ci.SupportGroup, ci.Class);
+        Columns(row, ci.Tags as string[] ?? [.. ci.Tags], ci.Owner, ci.SupportGroup, ci.Class);
         row.StartText();
-        row.AppendText(SearchText.AttributeValues(ci.Attributes));
+        SearchText.AppendAttributeValues(row, ci.Attributes); // straight into the row: no string per rewritten CI
         row.EndText();
+    }
+
+    /// <summary>Appends <paramref name="value"/>, after a space unless it is the first word.</summary>
+    private static void Word(StepTape row, string value, ref bool first)
+    {
+        if (!first) row.AppendByte((byte)' ');
+        row.AppendText(value);
+        first = false;
     }
 
     /// <summary>

@@ -34,6 +34,9 @@ internal static class SearchText
         foreach (var (_, value) in attributes) Append(row, value);
     }
 
+    /// <summary>Appends <see cref="AttributeValues(JsonObject)"/>'s text, as UTF-8, to the text value <paramref name="row"/> is building.</summary>
+    public static void AppendAttributeValues(StepTape row, JsonObject attributes) => Append(row, attributes);
+
     private static void Append(StringBuilder sb, JsonNode? node)
     {
         var words = new ToBuilder(sb);

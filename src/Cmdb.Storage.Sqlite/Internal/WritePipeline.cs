@@ -17,7 +17,8 @@ namespace Cmdb.Storage.Sqlite.Internal;
 /// <see cref="Dispose"/> stops the stepping thread on every path, so a rollback never races a pending insert.
 /// A failed statement stops the stepping; the batch's thread rethrows that exception at its next hand-over.
 /// Rows are written into a <see cref="StepTape"/> (typed values, text already UTF-8 in pinned slabs) and handed over a
-/// tape at a time; run tapes come back for reuse, so a bulk import allocates nothing per row here.
+/// tape at a time; run tapes go back to the store's <see cref="TapePool"/>, so neither a row nor a batch allocates tapes
+/// here once the first batches have filled the pool.
 /// </remarks>
 internal sealed class WritePipeline : IDisposable
 {
@@ -26,7 +27,7 @@ internal sealed class WritePipeline : IDisposable
     private const int ChunkSteps = 1024;
     private readonly SqliteTransaction _tx;
     private readonly BlockingCollection<StepTape> _chunks = new(boundedCapacity: 6);
-    private readonly ConcurrentQueue<StepTape> _free = new();
+    private readonly TapePool _tapes;
     private readonly Thread _thread;
     private readonly object _gate = new(); // a Monitor, not a Lock: Drain waits on it
     private int _queued; // tapes handed over and not yet finished; guarded by _gate
@@ -34,15 +35,17 @@ internal sealed class WritePipeline : IDisposable
     private volatile bool _stopping;
     private bool _disposed;
 
-    public WritePipeline(SqliteTransaction tx, string threadName = "cmdb-sqlite-writer")
+    public WritePipeline(SqliteTransaction tx, TapePool tapes, string threadName = "cmdb-sqlite-writer")
     {
         _tx = tx;
+        _tapes = tapes;
+        Tape = tapes.Take();
         _thread = new Thread(Run) { IsBackground = true, Name = threadName };
         _thread.Start();
     }
 
     /// <summary>The tape the batch's thread writes its next row into (<see cref="StepTape.Begin"/> … <see cref="Ended"/>).</summary>
-    public StepTape Tape { get; private set; } = new();
+    public StepTape Tape { get; private set; }
 
     /// <summary>Completes the row written into <see cref="Tape"/>; hands the tape over once it holds a chunk's worth.</summary>
     public void Ended()
@@ -73,6 +76,7 @@ internal sealed class WritePipeline : IDisposable
         _chunks.CompleteAdding();
         _thread.Join();
         _chunks.Dispose();
+        _tapes.Return(Tape); // the batch's thread is done with it: written rows not handed over are dropped (a rollback)
     }
 
     private void Hand()
@@ -83,7 +87,7 @@ internal sealed class WritePipeline : IDisposable
         var start = Stopwatch.GetTimestamp();
         _chunks.Add(Tape); // blocks while the statement thread is 6 tapes behind
         WaitedSeconds += Stopwatch.GetElapsedTime(start).TotalSeconds;
-        Tape = _free.TryDequeue(out var tape) ? tape : new StepTape();
+        Tape = _tapes.Take();
     }
 
     /// <summary>Wall seconds the batch's thread spent waiting for the statement thread (a full queue, or a drain).</summary>
@@ -122,8 +126,7 @@ internal sealed class WritePipeline : IDisposable
                 }
             }
 
-            tape.Clear();
-            _free.Enqueue(tape);
+            _tapes.Return(tape);
             lock (_gate)
             {
                 if (--_queued == 0) Monitor.PulseAll(_gate);

@@ -27,8 +27,8 @@ internal sealed partial class WriteSession
         _ops = operations;
         if (pipelined)
         {
-            _pipe = new WritePipeline(_tx);
-            _searchPipe = new WritePipeline(SearchTx, "cmdb-sqlite-search");
+            _pipe = new WritePipeline(_tx, _sql.Tapes);
+            _searchPipe = new WritePipeline(SearchTx, _sql.Tapes, "cmdb-sqlite-search");
             ReserveForCis(operations);
             ExpectNewEdges(operations);
             StartDigestAhead(operations);

@@ -93,13 +93,12 @@ internal sealed partial class WriteSession : IDisposable
     private string? HolderOf(string scheme, string value) =>
         _identifierOverlay.TryGetValue((scheme, value), out var holder) ? holder : _identifiers.HolderOf(scheme, value);
 
-    private void Audit(string operation, string kind, string entityId, string ciA, string? ciB, IReadOnlyList<FieldChange> changes) =>
-        AuditRow(operation, kind, entityId, ciA, ciB, AuditJson.Write(changes, _json, _buffer));
-
-    /// <summary>The one writer of <c>audit</c> rows; <paramref name="changes"/> is UTF-8 JSON or a string.</summary>
-    private void AuditRow(string operation, string kind, string entityId, string ciA, string? ciB, object changes)
+    /// <summary>The one writer of <c>audit</c> rows (creations are runs instead: <see cref="AuditCreated"/>).</summary>
+    private void Audit(string operation, string kind, string entityId, string ciA, string? ciB, IReadOnlyList<FieldChange> changes)
     {
-        Run(_sql.InsertAudit, NextAuditId++, _seq, operation, kind, entityId, ciA, ciB, changes);
+        Row(_sql.InsertAudit).Int(NextAuditId++).Int(Seq).Text(operation).Text(kind).Text(entityId).Text(ciA).Text(ciB)
+            .Utf8(AuditJson.Write(changes, _json, _buffer).Span);
+        EndRow();
         Changed = true;
     }
 

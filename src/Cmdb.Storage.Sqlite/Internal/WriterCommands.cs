@@ -74,6 +74,9 @@ internal sealed class WriterCommands : IDisposable
     /// <summary>The rows of a batch that is not pipelined, each run as soon as it is written; one writer at a time uses it.</summary>
     public StepTape Immediate { get; } = new();
 
+    /// <summary>The tapes of pipelined batches (both files' pipelines), kept from one batch to the next.</summary>
+    public TapePool Tapes { get; } = new();
+
     /// <summary>Reset onto <see cref="Buffer"/> before each use.</summary>
     public Utf8JsonWriter Json { get; }
 
