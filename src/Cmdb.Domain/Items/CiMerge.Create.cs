@@ -85,8 +85,10 @@ public static partial class CiMerge
             throw CmdbException.Model($"Class '{ciClass.Name}' is abstract; choose one of its subclasses.", CiRules.At(path, "class"));
         if (fields.Name is null)
             throw CmdbException.Invalid("A new CI needs a name.", CiRules.At(path, "name"));
-        foreach (var required in model.RequiredAttributes(ciClass))
+        var requiredAttributes = model.RequiredAttributes(ciClass); // indexed: the interface's enumerator is a boxed object per write
+        for (var i = 0; i < requiredAttributes.Count; i++)
         {
+            var required = requiredAttributes[i];
             if (!HasValue(fields.Attributes, required))
                 throw CmdbException.Model($"A {ciClass.Name} needs the attribute '{required}'.", CiRules.At(path, $"attributes.{required}"));
         }

@@ -41,8 +41,10 @@ public static partial class CiMerge
         var attributes = MergeAttributes(before?.Attributes, fields.Attributes, changes);
         var identifiers = MergeIdentifiers(before?.Identifiers, fields.Identifiers, changes);
 
-        foreach (var required in model.RequiredAttributes(ciClass))
+        var requiredAttributes = model.RequiredAttributes(ciClass); // indexed: the interface's enumerator is a boxed object per write
+        for (var i = 0; i < requiredAttributes.Count; i++)
         {
+            var required = requiredAttributes[i];
             if (attributes[required] is null)
                 throw CmdbException.Model($"A {ciClass.Name} needs the attribute '{required}'.", CiRules.At(path, $"attributes.{required}"));
         }

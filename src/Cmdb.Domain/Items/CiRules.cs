@@ -60,25 +60,37 @@ public static partial class CiRules
     private static bool IsValidIdentifier(string scheme, string value) =>
         SchemePattern().IsMatch(scheme) && !string.IsNullOrWhiteSpace(value) && value.Length <= MaxIdentifierValueLength && IsUnicodeText(value);
 
+    // Every write of a CI passes these checks (a discovery run twice per item, in the engine and in the store), so maps
+    // and lists are walked without their interfaces' enumerators: each was a boxed object per call.
     private static void ValidateIdentifiers(IReadOnlyDictionary<string, string> identifiers, string? path)
     {
-        foreach (var (scheme, value) in identifiers)
+        if (identifiers is Dictionary<string, string> map)
         {
-            // The path is built only for an error: this runs for every record of a bulk import.
-            if (!IsValidIdentifier(scheme, value)) ValidateIdentifier(scheme, value, At(path, $"identifiers.{Shorten(scheme)}"));
+            foreach (var (scheme, value) in map) ValidateIdentifierAt(scheme, value, path);
         }
+        else
+        {
+            foreach (var (scheme, value) in identifiers) ValidateIdentifierAt(scheme, value, path);
+        }
+    }
+
+    private static void ValidateIdentifierAt(string scheme, string value, string? path)
+    {
+        // The path is built only for an error: this runs for every record of a bulk import.
+        if (!IsValidIdentifier(scheme, value)) ValidateIdentifier(scheme, value, At(path, $"identifiers.{Shorten(scheme)}"));
     }
 
     private static void ValidateTags(IReadOnlyList<string> tags, string? path)
     {
         if (tags.Count > MaxTags) throw CmdbException.Invalid($"A CI carries at most {MaxTags} tags, not {tags.Count}.", At(path, "tags"));
-        foreach (var tag in tags) Text(tag, "tag", MaxTagLength, path, allowEmpty: false);
+        for (var i = 0; i < tags.Count; i++) Text(tags[i], "tag", MaxTagLength, path, allowEmpty: false);
     }
 
     private static void ValidateAttributes(JsonObject attributes, string? path)
     {
-        foreach (var (name, _) in attributes)
+        for (var i = 0; i < attributes.Count; i++)
         {
+            var name = attributes.GetAt(i).Key;
             if (!AttributeNamePattern().IsMatch(name))
                 throw CmdbException.Invalid($"attribute name '{Shorten(name)}' must start with a letter or '_' and use only letters, digits, '_', '.', '-' (at most 128).", At(path, "attributes"));
         }

@@ -99,7 +99,15 @@ public sealed partial class DiscoveryService
         /// <summary>Later items holding one of these identifiers match this item's CI-to-be.</summary>
         public void Pending(ItemPlan plan, int planIndex)
         {
-            foreach (var pair in plan.Item.Identifiers) _pending.TryAdd((pair.Key, pair.Value), planIndex);
+            // The dictionary's own enumerator when it is one (the usual case): the interface's is a boxed object per item.
+            if (plan.Item.Identifiers is Dictionary<string, string> map)
+            {
+                foreach (var pair in map) _pending.TryAdd((pair.Key, pair.Value), planIndex);
+            }
+            else
+            {
+                foreach (var pair in plan.Item.Identifiers) _pending.TryAdd((pair.Key, pair.Value), planIndex);
+            }
         }
 
         private CiClass? ClassOf(string name)

@@ -36,7 +36,8 @@ public sealed partial class DiscoveryService
             }
             else
             {
-                if (!(bookedNew ??= []).Add((plan.ScopeIndex, plan.CiId))) continue;
+                // Sized for every plan left on first use: a first run's 50k new CIs otherwise grew it through a dozen copies.
+                if (!(bookedNew ??= new HashSet<(int, string)>(plans.Count)).Add((plan.ScopeIndex, plan.CiId))) continue;
                 s = state.CisOf(plan.Scope).GetValueOrDefault(plan.CiId);
                 if (s is not null && !booked.Add(s)) continue;
             }

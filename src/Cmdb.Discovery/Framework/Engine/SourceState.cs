@@ -39,6 +39,18 @@ internal sealed class SourceState
     /// <summary>Applies a run's bookkeeping exactly as the store does, so the cache and the table stay equal.</summary>
     public void Apply(SightingChanges changes)
     {
+        // Room first, scope by scope: a first run adds a row per item, and a map grown row by row copies itself a dozen times.
+        if (changes.Upserts.Count > 0)
+        {
+            var added = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var row in changes.Upserts) System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(added, row.Scope, out _)++;
+            foreach (var (scope, n) in added)
+            {
+                var map = CisOf(scope);
+                map.EnsureCapacity(map.Count + n);
+            }
+        }
+
         foreach (var row in changes.Upserts)
         {
             var map = CisOf(row.Scope);

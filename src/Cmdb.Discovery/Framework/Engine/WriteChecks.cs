@@ -26,8 +26,11 @@ internal static class WriteChecks
         if (existing is null && fields.Name is null)
             throw CmdbException.Invalid("A new CI needs a name.", At(path, "name"));
 
-        foreach (var required in model.RequiredAttributes(ciClass))
+        // Indexed: the list's enumerator through its interface was a boxed object per planned write.
+        var requiredAttributes = model.RequiredAttributes(ciClass);
+        for (var i = 0; i < requiredAttributes.Count; i++)
         {
+            var required = requiredAttributes[i];
             if (After(existing?.Attributes, fields.Attributes, required) is null)
                 throw CmdbException.Model($"A {ciClass.Name} needs the attribute '{required}'.", At(path, $"attributes.{required}"));
         }
