@@ -32,7 +32,13 @@ internal static partial class ImpactEngine
         var reject = LocalFacts.UnknownBit | (rules.IncludeRetired ? 0 : LocalFacts.RetiredBit);
         var settle = rules.AnyRedundant; // otherwise every reached CI is down: Settle fills the states
         s.AlternativesInFacts = filter is null && changed is null && !anyTouched; // Fail reads a group's alternatives from its facts
-        if (settle && filter is null && changed is null) return WalkFast(graph, rules, s, facts, rows, anyTouched, causes);
+        if (settle && filter is null && changed is null)
+        {
+            // With overlay rows the general fast loop, which checks each row it reads; otherwise the small-closure walk,
+            // which starts a closure that grows large again in the general fast loop.
+            return anyTouched ? WalkFast(graph, rules, s, facts, rows, anyTouched, causes) : WalkSmall(graph, rules, s, facts, rows, causes);
+        }
+
         var mark = s.LocalMark;
         var stamp = s.LocalStamp;
         var count = s.Count;

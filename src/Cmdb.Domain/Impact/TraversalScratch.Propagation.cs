@@ -21,7 +21,9 @@ internal sealed partial class TraversalScratch
     /// over the propagation rows, wherever a slot's state becomes down (states only get worse), so it is set exactly when the
     /// state is down. <see cref="ImpactEngine"/>'s hot loop then skips a down neighbour from the mark it has just read,
     /// without reading the neighbour's state (a scattered read per link in a large closure); it still reads the state of
-    /// a neighbour whose bit is clear, so a missed bit would cost time, never a wrong result.
+    /// a neighbour whose bit is clear, so a missed bit would cost time, never a wrong result. The one walk that leaves
+    /// bits clear: a small closure whose CIs were all reached first over ordinary entries, whose states are all filled
+    /// with down at once after the search (nothing reads the bits after a walk).
     /// </summary>
     public const int DownBit = 0x800000;
 
