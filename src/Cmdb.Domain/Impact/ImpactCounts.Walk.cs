@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using Cmdb.Domain.Graph;
 
 namespace Cmdb.Domain.Impact;
@@ -91,20 +92,7 @@ internal sealed partial class ImpactCounts
         var states = MemoryMarshal.Cast<ImpactState, byte>(s.State.AsSpan(0, facts.Length));
         for (var state = 0; state < ByState.Length; state++) ByState[state] = states.Count((byte)state);
         var histogram = s.Histogram;
-        ref var cell0 = ref MemoryMarshal.GetArrayDataReference(histogram);
-        var unknown = 0;
-        for (var slot = 0; slot < facts.Length; slot++)
-        {
-            var f = facts[slot];
-            if (f < 0)
-            {
-                unknown++;
-                continue;
-            }
-
-            // In range by construction (a known fact's combination is below combos.Length); Copies counters per cell as in FromWalk.
-            Unsafe.Add(ref cell0, (nint)(uint)((LocalFacts.Combo(f) * Copies) | (slot & (Copies - 1))))++;
-        }
+        var unknown = CountCombos(facts, histogram);
 
         if (facts.Length - unknown <= combos.Length)
         {
@@ -132,6 +120,63 @@ internal sealed partial class ImpactCounts
         return this;
     }
 
+    /// <summary>
+    /// Adds each slot with known facts to its combination's cell of <paramref name="histogram"/> (Copies counters per
+    /// cell, by slot, as in FromWalk); returns how many slots had unknown facts (not counted).
+    /// </summary>
+    /// <remarks>
+    /// Eight slots at a time: their cell indexes are made in one vector (mask, shift, the copy by lane) and stored, then
+    /// eight increments follow, with no test per slot; a block with an unknown fact (rare: a CI outside the compact
+    /// facts) is counted slot by slot. The per-slot loop spent ~13 instructions on each increment (the hypervisor's
+    /// 2,490 slots: ~1.8 µs).
+    /// </remarks>
+    internal static int CountCombos(ReadOnlySpan<int> facts, int[] histogram)
+    {
+        ref var cell0 = ref MemoryMarshal.GetArrayDataReference(histogram);
+        ref var fact0 = ref MemoryMarshal.GetReference(facts);
+        Span<int> cells = stackalloc int[Vector256<int>.Count];
+        ref var k = ref MemoryMarshal.GetReference(cells);
+        var copy = Vector256<int>.Indices & Vector256.Create(Copies - 1); // slot & (Copies - 1) in a block starting at a multiple of 8
+        var unknown = 0;
+        var slot = 0;
+        for (; slot + Vector256<int>.Count <= facts.Length; slot += Vector256<int>.Count)
+        {
+            var f = Vector256.LoadUnsafe(ref fact0, (nuint)slot);
+            if (Vector256.LessThanAny(f, Vector256<int>.Zero))
+            {
+                unknown += CountSlots(facts, histogram, slot, slot + Vector256<int>.Count);
+                continue;
+            }
+
+            // In range by construction: a known fact's combination is below combos.Length.
+            (((f & Vector256.Create(LocalFacts.MaxCombos)) << CopiesShift) | copy).StoreUnsafe(ref k);
+            Unsafe.Add(ref cell0, (nint)(uint)k)++;
+            Unsafe.Add(ref cell0, (nint)(uint)Unsafe.Add(ref k, 1))++;
+            Unsafe.Add(ref cell0, (nint)(uint)Unsafe.Add(ref k, 2))++;
+            Unsafe.Add(ref cell0, (nint)(uint)Unsafe.Add(ref k, 3))++;
+            Unsafe.Add(ref cell0, (nint)(uint)Unsafe.Add(ref k, 4))++;
+            Unsafe.Add(ref cell0, (nint)(uint)Unsafe.Add(ref k, 5))++;
+            Unsafe.Add(ref cell0, (nint)(uint)Unsafe.Add(ref k, 6))++;
+            Unsafe.Add(ref cell0, (nint)(uint)Unsafe.Add(ref k, 7))++;
+        }
+
+        return unknown + CountSlots(facts, histogram, slot, facts.Length);
+    }
+
+    /// <summary><see cref="CountCombos"/> for slots [<paramref name="from"/>, <paramref name="to"/>), one at a time.</summary>
+    private static int CountSlots(ReadOnlySpan<int> facts, int[] histogram, int from, int to)
+    {
+        var unknown = 0;
+        for (var slot = from; slot < to; slot++)
+        {
+            var f = facts[slot];
+            if (f < 0) unknown++;
+            else histogram[(LocalFacts.Combo(f) * Copies) | (slot & (Copies - 1))]++;
+        }
+
+        return unknown;
+    }
+
     private void CountFacts(long info, int n) => CountFacts(PackedFacts.ClassIndex(info), PackedFacts.EnvironmentIndex(info), PackedFacts.Criticality(info), n);
 
     /// <summary><paramref name="n"/> CIs of one class, environment and criticality, their states counted apart.</summary>
@@ -146,8 +191,10 @@ internal sealed partial class ImpactCounts
         ServiceCount += _isService[classIndex] * n;
     }
 
-    /// <summary>Counters per histogram cell (see FromWalk); a power of two.</summary>
-    private const int Copies = 4;
+    /// <summary>Counters per histogram cell (see FromWalk): 1 &lt;&lt; <see cref="CopiesShift"/>.</summary>
+    private const int Copies = 1 << CopiesShift;
+
+    private const int CopiesShift = 2;
 
     /// <summary>A cell's count, its counters cleared (the histogram stays all zero between runs).</summary>
     private static int Take(int[] histogram, int key)

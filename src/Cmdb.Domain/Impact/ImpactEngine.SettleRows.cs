@@ -102,28 +102,42 @@ internal static partial class ImpactEngine
     }
 
     /// <summary><see cref="SpreadDegraded"/> reading each slot's links from its row.</summary>
+    /// <remarks>
+    /// Indexes in range by construction (entries within a row, local nodes below the marks' length, slots below the
+    /// count, the queue as long as the states), so the loop reads without bounds checks; minHealthy from the compact
+    /// facts inline (<see cref="TraversalScratch.MinHealthyOf"/>'s test per link was a call and two array reads).
+    /// </remarks>
     private static void SpreadDegradedRows(TraversalRules rules, TraversalScratch s, PropagationRows rows)
     {
-        var (state, queue, local, mark) = (s.State, s.Work, s.Local, s.LocalMark);
-        var (nodes, entries) = (rows.Nodes, rows.Entry);
+        ref var state = ref MemoryMarshal.GetArrayDataReference(s.State);
+        ref var queue = ref MemoryMarshal.GetArrayDataReference(s.Work);
+        ref var local = ref MemoryMarshal.GetArrayDataReference(s.Local);
+        ref var mark = ref MemoryMarshal.GetArrayDataReference(s.LocalMark);
+        ref var pred = ref MemoryMarshal.GetArrayDataReference(s.Pred);
+        ref var slotFacts = ref MemoryMarshal.GetArrayDataReference(s.SlotFacts);
+        ref var minHealthy = ref MemoryMarshal.GetArrayDataReference(s.MinHealthy);
+        ref var nodes = ref MemoryMarshal.GetArrayDataReference(rows.Nodes);
+        ref var entries = ref MemoryMarshal.GetArrayDataReference(rows.Entry);
         var filter = rules.FiltersTypes ? rules.Followed : null;
         var stamp = s.LocalStamp;
         var tail = QueueDegraded(s);
         for (var head = 0; head < tail; head++)
         {
-            var u = local[queue[head]];
-            for (int i = nodes[2 * u], end = nodes[(2 * u) + 2]; i < end; i++)
+            var u = At(ref local, At(ref queue, head));
+            for (int i = At(ref nodes, 2 * u), end = At(ref nodes, (2 * u) + 2); i < end; i++)
             {
-                var entry = entries[i];
+                var entry = At(ref entries, i);
                 if (entry >= 0 || (filter is not null && !filter[PropagationRows.Type(entry)])) continue;
                 var w = PropagationRows.Neighbour(entry);
-                var m = mark[w];
+                var m = At(ref mark, w);
                 var v = m & TraversalScratch.SlotMask;
                 if ((m & TraversalScratch.StampMask) != stamp || v == TraversalScratch.ExcludedSlot || w == u) continue;
-                if (state[v] != ImpactState.None || s.MinHealthyOf(v) <= 0) continue;
-                state[v] = ImpactState.Degraded;
-                s.Pred[v] = i;
-                queue[tail++] = v;
+                if (At(ref state, v) != ImpactState.None) continue;
+                var known = At(ref slotFacts, v);
+                if ((known >= 0 ? LocalFacts.MinHealthy(known) : At(ref minHealthy, v)) <= 0) continue;
+                At(ref state, v) = ImpactState.Degraded;
+                At(ref pred, v) = i;
+                At(ref queue, tail++) = v;
             }
         }
 

@@ -1,4 +1,6 @@
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 using Cmdb.Domain.Graph;
 
 namespace Cmdb.Domain.Impact;
@@ -93,6 +95,7 @@ internal static partial class ImpactEngine
                 state = ref MemoryMarshal.GetArrayDataReference(s.State);
             }
 
+            if (last + 2 < count) PrefetchNextRows(ref nodes, ref entries, ref local, last);
             var queued = 0;
             for (var i = from; i < end; i++)
             {
@@ -181,5 +184,24 @@ internal static partial class ImpactEngine
         levels[headDepth + 1] = count;
         s.HasLevels = true;
         return true;
+    }
+
+    /// <summary>
+    /// Asks the cache for the next head's first entries and for the row start of the head after it, while this run's
+    /// entries are read (the next head's row start is in cache by then).
+    /// </summary>
+    /// <remarks>
+    /// A head's row and its start are scattered reads that the loop would otherwise wait for one after the other, at
+    /// every head. Same-process A/B (8 rounds, both role orders): shared database −13 to −14 % (6/6 rounds each), core
+    /// switch −1 to −2 %; a small closure does not come here (<see cref="WalkSmall"/>). Proposed in session 11 (helper
+    /// imp12: 1.50 → 1.32 ms).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static unsafe void PrefetchNextRows(ref int nodes, ref int entries, ref int local, int last)
+    {
+        if (!Sse.IsSupported) return; // a constant for the JIT
+        var next = At(ref local, last + 1);
+        Sse.Prefetch0(Unsafe.AsPointer(ref At(ref entries, At(ref nodes, 2 * next))));
+        Sse.Prefetch0(Unsafe.AsPointer(ref At(ref nodes, 2 * At(ref local, last + 2))));
     }
 }

@@ -53,10 +53,11 @@ internal static partial class ImpactEngine
         s.Levels[0] = 0;
         var cursor = new SmallWalkCursor { Head = -1, Count = s.Count, LevelEnd = s.Count };
         var limit = t_smallClosureSlots > 0 ? t_smallClosureSlots : SmallClosureSlots;
-        var reject = LocalFacts.UnknownBit | (rules.IncludeRetired ? 0 : LocalFacts.RetiredBit);
         while (true)
         {
-            var stop = ReachSmall(s, rows, ref cursor, reject, rules.MaxDepth, limit);
+            var stop = rules.IncludeRetired
+                ? ReachSmall<RejectUnknown>(s, rows, ref cursor, rules.MaxDepth, limit)
+                : ReachSmall<RejectUnknownOrRetired>(s, rows, ref cursor, rules.MaxDepth, limit);
             if (t_smallWalkCounts is { } counts) counts.Count(stop, cursor.Redundant >= 0);
             switch (stop)
             {
@@ -166,15 +167,42 @@ internal static partial class ImpactEngine
         Levels,
     }
 
+    /// <summary>The compact facts that send <see cref="ReachSmall"/> to the full facts, as a constant of the type (one register less in its loop).</summary>
+    private interface IRejectMask
+    {
+        static abstract int Mask { get; }
+    }
+
+    /// <summary>Retired CIs do not take part: unknown and retired facts go to the full facts (<see cref="VisitLocal"/> excludes them).</summary>
+    private struct RejectUnknownOrRetired : IRejectMask
+    {
+        public static int Mask => LocalFacts.UnknownBit | LocalFacts.RetiredBit;
+    }
+
+    /// <summary>Retired CIs take part: only unknown facts go to the full facts.</summary>
+    private struct RejectUnknown : IRejectMask
+    {
+        public static int Mask => LocalFacts.UnknownBit;
+    }
+
     /// <summary>
     /// The breadth-first search of <see cref="WalkSmall"/>, from <paramref name="c"/> on, until it is done or meets a case
-    /// it leaves to its caller. Per new CI it writes what <see cref="WalkFast"/> writes but the state; per entry a link:
-    /// the slot it names (<see cref="TraversalScratch.ExcludedSlot"/> for an excluded CI; the sign bit for a redundant
-    /// entry) and the entry, so the states pass need not read the rows again. Heads one at a time: a small closure has
-    /// few runs of consecutive heads.
+    /// it leaves to its caller. Per new CI it writes what <see cref="WalkFast"/> writes but the state. Heads one at a
+    /// time: a small closure has few runs of consecutive heads.
     /// </summary>
+    /// <remarks>
+    /// Written so the JIT keeps the entry loop's values in registers (x64 has 14 to give): the CIs to reject are a
+    /// constant of <typeparamref name="TReject"/> (whether retired CIs take part), the depth limit is tested at level
+    /// steps only (the depth changes nowhere else), and the hand-over and room tests are one compare per head against
+    /// the smaller of both (the exact tests only when it fails). Before, the seen entry's path stored and reloaded
+    /// three values per entry (hypervisor Impact + Summary −2.5 to −3 %, same-process A/B, session 13). A closure that
+    /// reaches the depth limit at the level step where it passes <paramref name="limit"/> now ends here instead of being
+    /// handed over: the limit only chooses the faster walk, both give the same answer. Each head asks the cache for the
+    /// next head's entries and the row start of the one after (<see cref="PrefetchNextRows"/>; −0.7 to −1 %).
+    /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    private static SmallWalkStop ReachSmall(TraversalScratch s, PropagationRows rows, ref SmallWalkCursor c, int reject, int maxDepth, int limit)
+    private static SmallWalkStop ReachSmall<TReject>(TraversalScratch s, PropagationRows rows, ref SmallWalkCursor c, int maxDepth, int limit)
+        where TReject : struct, IRejectMask
     {
         ref var nodes = ref MemoryMarshal.GetArrayDataReference(rows.Nodes); // row starts at 2n, facts at 2n + 1
         ref var entries = ref MemoryMarshal.GetArrayDataReference(rows.Entry);
@@ -182,10 +210,18 @@ internal static partial class ImpactEngine
         ref var local = ref MemoryMarshal.GetArrayDataReference(s.Local);
         ref var pred = ref MemoryMarshal.GetArrayDataReference(s.Pred);
         ref var slotFacts = ref MemoryMarshal.GetArrayDataReference(s.SlotFacts);
-        var levels = s.Levels;
-        var (stamp, room) = (s.LocalStamp, s.Local.Length);
-        int head = c.Head, i = c.I, end = c.End, count = c.Count, headDepth = c.HeadDepth, levelEnd = c.LevelEnd, redundant = c.Redundant;
+        var stamp = s.LocalStamp;
+        var room = s.Local.Length;
+        var cap = Math.Min(room, limit);
+        int head = c.Head, i = c.I, end = c.End, count = c.Count, redundant = c.Redundant;
+        int headDepth = c.HeadDepth, levelEnd = c.LevelEnd;
         SmallWalkStop stop;
+        if (headDepth >= maxDepth)
+        {
+            stop = SmallWalkStop.Done;
+            goto Stop;
+        }
+
         while (true)
         {
             for (; i < end; i++)
@@ -196,36 +232,29 @@ internal static partial class ImpactEngine
                 if ((m & TraversalScratch.StampMask) == stamp) continue;
 
                 var known = At(ref nodes, (2 * v) + 1);
-                if ((known & reject) != 0)
+                if ((known & TReject.Mask) != 0)
                 {
                     stop = SmallWalkStop.Visit;
                     goto Stop;
                 }
 
                 redundant |= entry; // the sign bit: a redundant entry
-                var t = count++;
-                At(ref mark, v) = stamp | t;
-                At(ref local, t) = v;
-                At(ref pred, t) = i;
-                At(ref slotFacts, t) = known;
+                At(ref mark, v) = stamp | count;
+                At(ref local, count) = v;
+                At(ref pred, count) = i;
+                At(ref slotFacts, count) = known;
+                count++;
             }
 
-            // The next head, with WalkFast's loop condition and level step.
-            head++;
-            if (head >= count || headDepth >= maxDepth)
+            if (++head >= count)
             {
                 stop = SmallWalkStop.Done;
                 goto Stop;
             }
 
-            if (count > limit)
-            {
-                stop = SmallWalkStop.HandOver;
-                goto Stop;
-            }
-
             if (head == levelEnd)
             {
+                var levels = s.Levels;
                 if (headDepth + 2 >= levels.Length)
                 {
                     head--;
@@ -244,12 +273,22 @@ internal static partial class ImpactEngine
 
             var u = At(ref local, head);
             (i, end) = (At(ref nodes, 2 * u), At(ref nodes, (2 * u) + 2));
-            if (count + (end - i) > room)
+            if (head + 2 < count) PrefetchNextRows(ref nodes, ref entries, ref local, head);
+            if (count + (end - i) > cap)
             {
-                c.Room = end - i;
-                (head, i, end) = (head - 1, 0, 0); // this head again, once there is room (its level step is done)
-                stop = SmallWalkStop.Room;
-                goto Stop;
+                if (count > limit)
+                {
+                    stop = SmallWalkStop.HandOver;
+                    goto Stop;
+                }
+
+                if (count + (end - i) > room)
+                {
+                    c.Room = end - i;
+                    (head, i, end) = (head - 1, 0, 0); // this head again, once there is room (its level step is done)
+                    stop = SmallWalkStop.Room;
+                    goto Stop;
+                }
             }
         }
 
