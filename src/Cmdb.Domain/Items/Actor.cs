@@ -18,5 +18,15 @@ public sealed record Actor(ActorKind Kind, string Name, string? RunId = null)
     public static readonly Actor System = new(ActorKind.System, "system");
 
     /// <summary>A compact form such as <c>discovery:terraform</c> or <c>user:alice</c>.</summary>
-    public string Describe() => $"{Kind.ToString().ToLowerInvariant()}:{Name}";
+    /// <remarks>The kind's text without formatting the enum (a batch of writes describes its actor once; other callers per call).</remarks>
+    public string Describe() => string.Concat(KindText(Kind), ":", Name);
+
+    private static string KindText(ActorKind kind) => kind switch
+    {
+        ActorKind.User => "user",
+        ActorKind.ApiKey => "apikey",
+        ActorKind.Discovery => "discovery",
+        ActorKind.System => "system",
+        _ => kind.ToString().ToLowerInvariant(),
+    };
 }

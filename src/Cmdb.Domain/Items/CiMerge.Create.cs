@@ -7,8 +7,10 @@ namespace Cmdb.Domain.Items;
 public static partial class CiMerge
 {
     /// <summary>
-    /// The CI a write creates: the same CI as <see cref="Apply"/> gives with no existing CI, with the same checks in the
-    /// same order, but without the list of changes (no <c>FieldChange</c> or JSON value per field). A creation's changes
+    /// The CI a write creates: the same CI as
+    /// <see cref="Apply(ModelCatalog, CiClass, ConfigurationItem?, string, CiFields, AttributeProvenance, string?)"/> gives
+    /// with no existing CI, with the same checks in the same order, but without the list of changes (no
+    /// <c>FieldChange</c> or JSON value per field). A creation's changes
     /// are its version-1 fields; a store that derives its audit entry from them (see the SQLite store) needs no list,
     /// and a bulk import of new CIs spent a large part of its managed work building one.
     /// </summary>
@@ -48,15 +50,19 @@ public static partial class CiMerge
         }
 
         var attributes = NewAttributes(fields.Attributes, provenance, stamp);
-        var identifiers = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        if (fields.Identifiers is { } requested)
+        var identifiers = SortedIdentifiers.Empty;
+        if (fields.Identifiers is { Count: > 0 } requested)
         {
+            var held = new KeyValuePair<string, string>[requested.Count];
+            var n = 0;
             foreach (var (scheme, value) in InOrdinalOrder(requested))
             {
                 if (value is null) continue; // as Apply: a pair equal to "not held" changes nothing
-                identifiers[scheme] = value;
-                provenance[$"identifiers.{scheme}"] = stamp;
+                held[n++] = new(scheme, value);
+                provenance[FieldNames.Identifier(scheme)] = stamp;
             }
+
+            identifiers = SortedIdentifiers.Of(held.AsSpan(0, n));
         }
 
         return new ConfigurationItem(
@@ -98,8 +104,9 @@ public static partial class CiMerge
     private static bool HasValue(JsonObject? requested, string name)
     {
         if (requested is null) return false;
-        foreach (var (key, value) in requested)
+        for (var i = 0; i < requested.Count; i++) // by index: the object's enumerator is a boxed one per creation checked
         {
+            var (key, value) = requested.GetAt(i);
             if (value is not null && string.Equals(key, name, StringComparison.Ordinal)) return true;
         }
 
@@ -111,14 +118,13 @@ public static partial class CiMerge
         var next = new JsonObject();
         if (requested is null || requested.Count == 0) return next;
         var pairs = new KeyValuePair<string, JsonNode?>[requested.Count];
-        var n = 0;
-        foreach (var pair in requested) pairs[n++] = pair;
-        if (n > 1) Array.Sort(pairs, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        for (var i = 0; i < pairs.Length; i++) pairs[i] = requested.GetAt(i);
+        if (pairs.Length > 1) Array.Sort(pairs, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
         foreach (var (key, value) in pairs)
         {
             if (value is null) continue; // removing what a new CI does not have changes nothing
             next[key] = value.DeepClone();
-            provenance[$"attributes.{key}"] = stamp;
+            provenance[FieldNames.Attribute(key)] = stamp;
         }
 
         return next;

@@ -18,6 +18,22 @@ public static partial class CiMerge
         ModelCatalog model, CiClass ciClass, ConfigurationItem? existing, string id, CiFields fields,
         Actor actor, DateTimeOffset now, string? path)
     {
+        ArgumentNullException.ThrowIfNull(actor);
+        return Apply(model, ciClass, existing, id, fields, new AttributeProvenance(actor.Describe(), now), path);
+    }
+
+    /// <summary>
+    /// <see cref="Apply(ModelCatalog, CiClass, ConfigurationItem?, string, CiFields, Actor, DateTimeOffset, string?)"/>
+    /// with the provenance stamp (the actor's text and the time) given: a batch makes one for all the CIs it writes
+    /// rather than the actor's text per write. Every field the write changes is stamped with this very object.
+    /// </summary>
+    public static Result Apply(
+        ModelCatalog model, CiClass ciClass, ConfigurationItem? existing, string id, CiFields fields, AttributeProvenance stamp, string? path)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        ArgumentNullException.ThrowIfNull(ciClass);
+        ArgumentNullException.ThrowIfNull(stamp);
+        var now = stamp.At;
         CiRules.Validate(fields, path);
         if (ciClass.Abstract)
             throw CmdbException.Model($"Class '{ciClass.Name}' is abstract; choose one of its subclasses.", CiRules.At(path, "class"));
@@ -26,7 +42,7 @@ public static partial class CiMerge
         if (existing is null && fields.Name is null)
             throw CmdbException.Invalid("A new CI needs a name.", CiRules.At(path, "name"));
 
-        var changes = new List<FieldChange>(8);
+        var changes = new List<FieldChange>(existing is null ? 8 : 4); // an update usually changes a few fields
         // A new CI's first change is its class (added first rather than inserted at the end: same order, no shift).
         if (existing is null) changes.Add(new FieldChange("class", null, JsonValue.Create(ciClass.Name)));
         var before = existing;
@@ -54,10 +70,10 @@ public static partial class CiMerge
 
         var provenance = existing is null
             ? new Dictionary<string, AttributeProvenance>(changes.Count)
-            : new Dictionary<string, AttributeProvenance>(existing.Provenance);
-        var stamp = new AttributeProvenance(actor.Describe(), now);
-        foreach (var change in changes)
+            : CopyProvenance(existing.Provenance, changes.Count);
+        for (var i = 0; i < changes.Count; i++)
         {
+            var change = changes[i];
             if (change.Field == "class") continue;
             if (change.After is null && change.Field.StartsWith("attributes.", StringComparison.Ordinal)) provenance.Remove(change.Field);
             else provenance[change.Field] = stamp;
@@ -111,12 +127,31 @@ public static partial class CiMerge
     {
         // Returns current itself when nothing changes; Apply copies it only if the CI changes at all.
         if (requested is null || requested.Count == 0) return current ?? new JsonObject();
-        var pairs = new KeyValuePair<string, JsonNode?>[requested.Count];
-        var n = 0;
-        foreach (var pair in requested) pairs[n++] = pair;
-        if (n > 1) Array.Sort(pairs, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        // In ordinal key order, in a scratch this thread reuses (cleared after, so it keeps no write's nodes alive).
+        var scratch = _attributeScratch is { } kept && kept.Length >= requested.Count ? kept : new KeyValuePair<string, JsonNode?>[Math.Max(8, requested.Count)];
+        _attributeScratch = null; // taken: a nested merge (none today) would make its own
+        var pairs = scratch.AsSpan(0, requested.Count);
+        for (var i = 0; i < pairs.Length; i++) pairs[i] = requested.GetAt(i); // by index: the enumerator is a boxed object
+        if (pairs.Length > 1) pairs.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        try
+        {
+            return MergeSorted(current, pairs, changes);
+        }
+        finally
+        {
+            pairs.Clear();
+            if (scratch.Length <= 64) _attributeScratch = scratch;
+        }
+    }
 
-        // Copied only when something changes: an unchanged re-import compares against the stored object as it is.
+    [ThreadStatic]
+    private static KeyValuePair<string, JsonNode?>[]? _attributeScratch;
+
+    private static JsonObject MergeSorted(JsonObject? current, ReadOnlySpan<KeyValuePair<string, JsonNode?>> pairs, List<FieldChange> changes)
+    {
+        // Copied only when something changes: an unchanged re-import compares against the stored object as it is. The copy
+        // is the new CI's own (a node has one parent, and the old CI must stay as it was); the change's "before" is the
+        // copy's node that the new value replaces, detached from it by the replacement, so it needs no copy of its own.
         JsonObject? next = null;
         foreach (var (key, value) in pairs)
         {
@@ -124,57 +159,75 @@ public static partial class CiMerge
             if (JsonNode.DeepEquals(old, value)) continue;
             next ??= current is null ? new JsonObject() : (JsonObject)current.DeepClone();
             old = next[key];
-            changes.Add(new FieldChange($"attributes.{key}", old?.DeepClone(), value?.DeepClone()));
             if (value is null) next.Remove(key);
             else next[key] = value.DeepClone();
+            changes.Add(new FieldChange(FieldNames.Attribute(key), old, value?.DeepClone()));
         }
 
         return next ?? current ?? new JsonObject();
     }
 
-    private static SortedDictionary<string, string> MergeIdentifiers(
+    /// <summary>
+    /// A copy of the old CI's provenance with room for <paramref name="changes"/> more entries, in the same order (the
+    /// snapshot writes it in enumeration order): adding the new fields' entries to a copy of the exact size grew it again.
+    /// </summary>
+    private static Dictionary<string, AttributeProvenance> CopyProvenance(IReadOnlyDictionary<string, AttributeProvenance> old, int changes)
+    {
+        var copy = new Dictionary<string, AttributeProvenance>(old.Count + changes);
+        if (old is Dictionary<string, AttributeProvenance> map)
+        {
+            foreach (var (field, p) in map) copy.Add(field, p); // its struct enumerator
+        }
+        else
+        {
+            foreach (var (field, p) in old) copy.Add(field, p);
+        }
+
+        return copy;
+    }
+
+    private static SortedIdentifiers MergeIdentifiers(
         IReadOnlyDictionary<string, string>? current, IReadOnlyDictionary<string, string>? requested, List<FieldChange> changes)
     {
-        // An unchanged write keeps the current (already ordinal-sorted, never mutated) dictionary rather than copying it.
-        if (current is SortedDictionary<string, string> sorted && ReferenceEquals(sorted.Comparer, StringComparer.Ordinal) &&
-            (requested is null || AllHeld(sorted, requested)))
+        // The current map when nothing changes (a SortedIdentifiers is immutable, so the new version shares it).
+        var held = current switch
         {
-            return sorted;
-        }
+            null => SortedIdentifiers.Empty,
+            SortedIdentifiers sorted => sorted,
+            _ => SortedIdentifiers.Of(current),
+        };
+        if (requested is null || requested.Count == 0) return held;
 
-        var next = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        if (current is not null) foreach (var (k, v) in current) next[k] = v;
-        if (requested is null) return next;
+        KeyValuePair<string, string>[]? changed = null;
+        var n = 0;
         foreach (var (scheme, value) in InOrdinalOrder(requested))
         {
-            next.TryGetValue(scheme, out var old);
+            held.TryGetValue(scheme, out var old);
             if (old == value) continue;
-            changes.Add(new FieldChange($"identifiers.{scheme}", old is null ? null : JsonValue.Create(old), JsonValue.Create(value)));
-            next[scheme] = value;
+            changes.Add(new FieldChange(FieldNames.Identifier(scheme), old is null ? null : JsonValue.Create(old), JsonValue.Create(value)));
+            (changed ??= new KeyValuePair<string, string>[requested.Count])[n++] = new(scheme, value);
         }
 
-        return next;
+        return changed is null ? held : held.With(changed.AsSpan(0, n));
     }
 
     private static IEnumerable<KeyValuePair<string, string>> InOrdinalOrder(IReadOnlyDictionary<string, string> pairs)
     {
         // The import reader hands identifiers over already in ordinal order.
-        if (pairs is SortedDictionary<string, string> sorted && ReferenceEquals(sorted.Comparer, StringComparer.Ordinal)) return sorted;
+        if (pairs is SortedIdentifiers || (pairs is SortedDictionary<string, string> sorted && ReferenceEquals(sorted.Comparer, StringComparer.Ordinal))) return pairs;
         if (pairs.Count <= 1) return pairs;
         var array = new KeyValuePair<string, string>[pairs.Count];
         var n = 0;
-        foreach (var pair in pairs) array[n++] = pair;
-        Array.Sort(array, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
-        return array;
-    }
-
-    private static bool AllHeld(SortedDictionary<string, string> current, IReadOnlyDictionary<string, string> requested)
-    {
-        foreach (var (scheme, value) in requested)
+        if (pairs is Dictionary<string, string> map)
         {
-            if (!current.TryGetValue(scheme, out var old) || old != value) return false;
+            foreach (var pair in map) array[n++] = pair; // its struct enumerator (discovery's writes)
+        }
+        else
+        {
+            foreach (var pair in pairs) array[n++] = pair;
         }
 
-        return true;
+        Array.Sort(array, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return array;
     }
 }

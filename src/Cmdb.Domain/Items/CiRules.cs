@@ -88,13 +88,20 @@ public static partial class CiRules
 
     private static void ValidateAttributes(JsonObject attributes, string? path)
     {
+        var bound = 2L; // the braces
         for (var i = 0; i < attributes.Count; i++)
         {
-            var name = attributes.GetAt(i).Key;
+            var (name, value) = attributes.GetAt(i);
             if (!AttributeNamePattern().IsMatch(name))
                 throw CmdbException.Invalid($"attribute name '{Shorten(name)}' must start with a letter or '_' and use only letters, digits, '_', '.', '-' (at most 128).", At(path, "attributes"));
+            if (bound > MaxAttributesBytes) continue; // the exact size decides (every name is still checked first)
+            var valueBound = Utf8Bound(value);
+            bound = valueBound == long.MaxValue ? long.MaxValue : bound + EscapedBound(name.Length) + 2 + valueBound; // name, ':' and ','
         }
 
+        // The exact size only when the bound allows too many bytes: every write of a CI is checked (discovery: twice per
+        // item, in the engine and in the store), and writing the object out to count its bytes was most of the check.
+        if (bound <= MaxAttributesBytes) return;
         var size = Utf8Size(attributes);
         if (size > MaxAttributesBytes)
             throw CmdbException.Invalid($"attributes take {size} bytes; the limit is {MaxAttributesBytes}.", At(path, "attributes"));

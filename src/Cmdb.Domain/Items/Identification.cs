@@ -52,6 +52,12 @@ public static class Identification
     public static void EnsureUnique(
         string ciId, IReadOnlyDictionary<string, string> identifiers, Func<string, string, string?> holderOf, string? path)
     {
+        if (identifiers is SortedIdentifiers sorted)
+        {
+            EnsureUnique(ciId, sorted.Pairs, holderOf, path); // no enumerator
+            return;
+        }
+
         foreach (var (scheme, value) in identifiers) EnsureUnique(ciId, scheme, value, holderOf, path);
     }
 

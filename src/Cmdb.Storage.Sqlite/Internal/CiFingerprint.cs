@@ -89,7 +89,7 @@ internal sealed partial class CiFingerprint : IDisposable
         _w.WriteStartArray(TagsName);
         if (alreadySorted)
         {
-            foreach (var t in tags) _w.WriteStringValue(t);
+            for (var i = 0; i < tags.Count; i++) _w.WriteStringValue(tags[i]); // by index: no boxed enumerator per digest
         }
         else
         {
@@ -102,8 +102,9 @@ internal sealed partial class CiFingerprint : IDisposable
     private void Attributes(JsonObject attributes)
     {
         _pairs.Clear();
-        foreach (var pair in attributes)
+        for (var i = 0; i < attributes.Count; i++) // by index: the object's enumerator is a boxed one per digest
         {
+            var pair = attributes.GetAt(i);
             if (pair.Value is not null) _pairs.Add(pair);
         }
 
@@ -124,10 +125,19 @@ internal sealed partial class CiFingerprint : IDisposable
     {
         if (identifiers.Count == 0) return;
         _w.WriteStartObject(IdentifiersName);
-        IEnumerable<KeyValuePair<string, string>> ordered = identifiers is SortedDictionary<string, string> s && ReferenceEquals(s.Comparer, StringComparer.Ordinal)
-            ? s
-            : identifiers.OrderBy(p => p.Key, StringComparer.Ordinal);
-        foreach (var (scheme, value) in ordered) _w.WriteString(scheme, value);
+        if (identifiers is SortedIdentifiers sorted)
+        {
+            // A stored CI's (two digests per discovery update): its array, where a SortedDictionary's walk allocated a stack.
+            foreach (var (scheme, value) in sorted.Pairs) _w.WriteString(scheme, value);
+        }
+        else
+        {
+            IEnumerable<KeyValuePair<string, string>> ordered = identifiers is SortedDictionary<string, string> s && ReferenceEquals(s.Comparer, StringComparer.Ordinal)
+                ? s
+                : identifiers.OrderBy(p => p.Key, StringComparer.Ordinal);
+            foreach (var (scheme, value) in ordered) _w.WriteString(scheme, value);
+        }
+
         _w.WriteEndObject();
     }
 

@@ -27,17 +27,17 @@ internal static class CiJson
         if (ci.Criticality is { } c) w.WriteNumber(CriticalityName, c);
         if (ci.Owner is not null) w.WriteString(OwnerName, ci.Owner);
         if (ci.SupportGroup is not null) w.WriteString(SupportGroupName, ci.SupportGroup);
-        // Lists by index and dictionaries through their own struct enumerators: walked through the interfaces, every
-        // rewritten CI boxed an enumerator per collection (discovery's updates write one snapshot each).
+        // Lists by index, the identifiers as their array and the provenance through its struct enumerator: walked through
+        // the interfaces, every rewritten CI boxed an enumerator per collection (discovery's updates write one snapshot each).
         w.WriteStartArray(TagsName);
         for (var i = 0; i < ci.Tags.Count; i++) w.WriteStringValue(ci.Tags[i]);
         w.WriteEndArray();
         w.WritePropertyName(AttributesName);
         ci.Attributes.WriteTo(w);
         w.WriteStartObject(IdentifiersName);
-        if (ci.Identifiers is SortedDictionary<string, string> sorted)
+        if (ci.Identifiers is SortedIdentifiers sorted)
         {
-            foreach (var (k, v) in sorted) w.WriteString(k, v);
+            foreach (var (k, v) in sorted.Pairs) w.WriteString(k, v); // no enumerator at all (a SortedDictionary's allocated a stack)
         }
         else
         {

@@ -27,7 +27,7 @@ internal static class CiJsonReader
         long? createdAt = null, updatedAt = null, version = null;
         string[]? tags = null;
         JsonObject? attributes = null;
-        SortedDictionary<string, string>? identifiers = null;
+        SortedIdentifiers? identifiers = null;
         Dictionary<string, AttributeProvenance>? provenance = null;
         SourceSighting[]? sources = null;
         while (Next(ref r) == JsonTokenType.PropertyName)
@@ -175,16 +175,25 @@ internal static class CiJsonReader
         return [.. tags];
     }
 
-    private static SortedDictionary<string, string> ReadIdentifiers(ref Utf8JsonReader r)
+    // Into a scratch, then one array (SortedIdentifiers: a snapshot writes them in ordinal order, which it keeps).
+    [ThreadStatic]
+    private static KeyValuePair<string, string>[]? _identifierScratch;
+
+    private static SortedIdentifiers ReadIdentifiers(ref Utf8JsonReader r)
     {
-        var identifiers = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var scratch = _identifierScratch ??= new KeyValuePair<string, string>[8];
+        var n = 0;
         while (Next(ref r) == JsonTokenType.PropertyName)
         {
             var scheme = SnapshotStrings.Get(ref r);
             Next(ref r);
-            identifiers[scheme] = r.GetString()!;
+            if (n == scratch.Length) Array.Resize(ref scratch, 2 * n);
+            scratch[n++] = new(scheme, r.GetString()!);
         }
 
+        var identifiers = SortedIdentifiers.Of(scratch.AsSpan(0, n));
+        Array.Clear(scratch, 0, n);
+        _identifierScratch = scratch;
         return identifiers;
     }
 

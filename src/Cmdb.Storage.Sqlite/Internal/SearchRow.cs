@@ -14,10 +14,10 @@ internal static class SearchRow
         row.Int(rid).Text(ci.Name);
         row.StartText();
         var first = true;
-        // Through the dictionary's own struct enumerator when it is the usual sorted one: no boxed enumerator per CI.
-        if (ci.Identifiers is SortedDictionary<string, string> sorted)
+        // As an array when it is the usual sorted map: no enumerator per CI.
+        if (ci.Identifiers is SortedIdentifiers sorted)
         {
-            foreach (var value in sorted.Values) Word(row, value, ref first);
+            foreach (var (_, value) in sorted.Pairs) Word(row, value, ref first);
         }
         else
         {

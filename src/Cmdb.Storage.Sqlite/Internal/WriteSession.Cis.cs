@@ -87,7 +87,7 @@ internal sealed partial class WriteSession
     private OperationResult Write(CiClass ciClass, (ConfigurationItem Ci, long Rid, long VersionRow)? existing, string id, CiFields fields, string? path, string operation)
     {
         if (existing is not { } old) return Create(ciClass, id, fields, path);
-        var merged = CiMerge.Apply(_model, ciClass, old.Ci, id, fields, _actor, At, path);
+        var merged = CiMerge.Apply(_model, ciClass, old.Ci, id, fields, _stamp, path); // the batch's one stamp: no actor text per write
         if (merged.Changes.Count == 0) return new OperationResult(WriteOutcome.Unchanged, id, old.Ci.Version);
         var ci = merged.Ci;
         // The identifiers a CI already holds are its own (one holder each, kept so by this check on every write that

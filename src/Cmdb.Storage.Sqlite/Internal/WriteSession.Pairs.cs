@@ -17,9 +17,18 @@ internal sealed partial class WriteSession
         _pairCount = 0;
         if (fields.Identifiers is not { Count: > 0 } identifiers) return [];
         if (_pairs.Length < identifiers.Count) _pairs = new KeyValuePair<string, string>[identifiers.Count];
-        if (identifiers is SortedDictionary<string, string> sorted)
+        if (identifiers is SortedIdentifiers held)
+        {
+            held.Pairs.CopyTo(_pairs);
+            _pairCount = held.Count;
+        }
+        else if (identifiers is SortedDictionary<string, string> sorted)
         {
             foreach (var pair in sorted) _pairs[_pairCount++] = pair; // its struct enumerator: no boxing
+        }
+        else if (identifiers is Dictionary<string, string> map)
+        {
+            foreach (var pair in map) _pairs[_pairCount++] = pair; // discovery's writes: no boxed enumerator per item
         }
         else
         {
@@ -41,7 +50,8 @@ internal sealed partial class WriteSession
 
         _pairCount = n;
         var pairs = _pairs.AsSpan(0, n);
-        if (n > 1 && !(fields.Identifiers is SortedDictionary<string, string> s && ReferenceEquals(s.Comparer, StringComparer.Ordinal)))
+        if (n > 1 && fields.Identifiers is not SortedIdentifiers &&
+            !(fields.Identifiers is SortedDictionary<string, string> s && ReferenceEquals(s.Comparer, StringComparer.Ordinal)))
             pairs.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
         return pairs;
     }

@@ -6,12 +6,12 @@ using Cmdb.Domain.Model;
 namespace Cmdb.Discovery.Framework.Engine;
 
 /// <summary>
-/// The checks <see cref="CiMerge.Apply"/> makes before it merges, with the same errors, without building the merged CI,
+/// The checks <see cref="CiMerge.Apply(ModelCatalog, CiClass, ConfigurationItem?, string, CiFields, AttributeProvenance, string?)"/> makes before it merges, with the same errors, without building the merged CI,
 /// its provenance and its audit changes: a real run only needs to know up front that the store will accept a write
 /// (so one bad item is reported alone and does not fail its batch), and the store merges the write itself.
 /// </summary>
 /// <remarks>
-/// Kept in step with <see cref="CiMerge.Apply"/>: <c>WriteChecksTests</c> feeds both the same invalid writes and
+/// Kept in step with <see cref="CiMerge.Apply(ModelCatalog, CiClass, ConfigurationItem?, string, CiFields, AttributeProvenance, string?)"/>: <c>WriteChecksTests</c> feeds both the same invalid writes and
 /// expects the same error.
 /// </remarks>
 internal static class WriteChecks
