@@ -12,6 +12,9 @@ public sealed partial class SqliteCmdbStore
     /// <summary>How long each phase of the last start-up took, in seconds, oldest first (for the benchmarks).</summary>
     internal IReadOnlyList<(string Phase, double Seconds)> StartupPhases => _startupPhases;
 
+    /// <summary>Whether the last start-up took the digests from the scan beside the nodes (false: read again by CI id).</summary>
+    internal bool StartupDigestsFromScan { get; private set; }
+
     /// <summary>Tests only: wraps the identifier load that follows start-up, to delay it or make it fail.</summary>
     internal Action<Action>? AroundIdentifierLoad { get; set; }
 
@@ -30,6 +33,7 @@ public sealed partial class SqliteCmdbStore
         _startupPhases.Add(("edges (both connections, bulk)", times.Edges));
         _startupPhases.Add(("digests (second connection, beside the nodes)", times.SideDigests));
         _startupPhases.Add(("edges read by the second connection", times.SideEdges));
+        StartupDigestsFromScan = times.DigestsFromScan;
         Phase("all together", watch);
 
         using (var cmd = connection.CreateCommand())

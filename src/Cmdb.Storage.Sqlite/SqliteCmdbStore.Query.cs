@@ -63,7 +63,7 @@ public sealed partial class SqliteCmdbStore
     /// <summary>The FROM, id column and WHERE of a filter, now (the ci table) or as of <c>$seq</c> (snapshots); binds both commands.</summary>
     private (string From, string Id, string Where) FilterSql(CiFilter filter, bool past, SqliteCommand a, SqliteCommand b)
     {
-        var conditions = new List<string> { past ? SqlText.ValidAt("v") : "1 = 1" };
+        var conditions = new List<string> { past ? SqlText.VersionValidAt("v") : "1 = 1" };
         string Column(string current, string json) => past ? $"(v.doc ->> '$.{json}')" : $"c.{current}";
         void Bind(string name, object value)
         {

@@ -42,7 +42,7 @@ public sealed partial class SqliteCmdbStore
 
         await using var cmd = connection.CreateCommand();
         cmd.Parameters.AddWithValue("$ids", SqlText.JsonArray(ids));
-        cmd.CommandText = $"SELECT v.doc FROM ci_version v WHERE v.ci_id IN (SELECT value FROM json_each($ids)) AND {SqlText.ValidAt("v")}";
+        cmd.CommandText = $"SELECT v.doc FROM ci_version v WHERE v.ci_id IN (SELECT value FROM json_each($ids)) AND {SqlText.VersionValidAt("v")}";
         BindSeq(cmd, asOf);
         await using var r = await cmd.ExecuteReaderAsync(cancellationToken);
         while (await r.ReadAsync(cancellationToken))
@@ -58,13 +58,13 @@ public sealed partial class SqliteCmdbStore
     /// The current snapshots of these CIs, parsed from SQLite's own UTF-8 text through the native statement: through a
     /// data reader each snapshot became a string and then UTF-8 again for the parser (discovery reads every CI it
     /// updates, so a first run of 50k updates paid two copies of 50k documents). One read transaction: every snapshot is of
-    /// the same commit. A large read is also kept for the writer with its row keys (<see cref="CiReadAhead"/>).
+    /// the same commit. A large read is also kept for the writer with its search keys (<see cref="CiReadAhead"/>).
     /// </summary>
     private static void ReadCurrentCis(
         SqliteConnection connection, IReadOnlyCollection<string> ids, Dictionary<string, ConfigurationItem> into, CiReadAhead? keep)
     {
         using var tx = connection.BeginTransaction(deferred: true);
-        using var read = new Statement(connection, $"SELECT v.doc, c.rid, v.rowid FROM {CurrentCi} WHERE c.id IN (SELECT value FROM json_each($ids))", "$ids");
+        using var read = new Statement(connection, $"SELECT v.doc, c.rid FROM {CurrentCi} WHERE c.id IN (SELECT value FROM json_each($ids))", "$ids");
         keep?.Reserve(ids.Count);
         using (var rows = read.Reader(tx, SqlText.JsonArray(ids)))
         {
@@ -72,7 +72,7 @@ public sealed partial class SqliteCmdbStore
             {
                 var ci = CiJsonReader.Read(rows.GetUtf8(0));
                 into[ci.Id] = ci;
-                keep?.Add(ci, rows.GetInt64(1), rows.GetInt64(2));
+                keep?.Add(ci, rows.GetInt64(1));
             }
         }
 
@@ -102,7 +102,7 @@ public sealed partial class SqliteCmdbStore
                                  UNION ALL
                                  SELECT ci_id, valid_from_seq, NULL FROM identifier_current WHERE scheme = $scheme AND value = $value) i
               JOIN ci_version v ON v.ci_id = i.ci_id
-              WHERE {SqlText.ValidAt("i")} AND {SqlText.ValidAt("v")}
+              WHERE {SqlText.ValidAt("i")} AND {SqlText.VersionValidAt("v")}
               """;
         BindSeq(cmd, asOf);
         var doc = await cmd.ExecuteScalarAsync(cancellationToken);

@@ -5,7 +5,7 @@ namespace Cmdb.Storage.Sqlite.Internal;
 
 /// <summary>
 /// Current CI snapshots a large read just handed out (discovery reads every CI it is about to update), kept with their
-/// row keys so that the writer can take them instead of reading and parsing the same snapshots again.
+/// search keys (<c>ci.rid</c>) so that the writer can take them instead of reading and parsing the same snapshots again.
 /// </summary>
 /// <remarks>
 /// A discovery run reads each matched CI to decide precedence, then writes an update naming the version it read; the
@@ -44,19 +44,19 @@ internal sealed class CiReadAhead
         if (_entries.Count + count > Math.Max(Capacity, 3 * count)) _entries.Clear();
     }
 
-    public void Add(ConfigurationItem ci, long rid, long versionRow) => _entries[ci.Id] = new Entry(new WeakReference<ConfigurationItem>(ci), rid, versionRow);
+    public void Add(ConfigurationItem ci, long rid) => _entries[ci.Id] = new Entry(new WeakReference<ConfigurationItem>(ci), rid);
 
     /// <summary>Removes and returns the kept snapshot of the CI, if any; the caller checks that it is still current.</summary>
-    public bool TryTake(string id, out ConfigurationItem ci, out long rid, out long versionRow)
+    public bool TryTake(string id, out ConfigurationItem ci, out long rid)
     {
-        (rid, versionRow) = (0, 0);
+        rid = 0;
         if (_entries.IsEmpty || !_entries.TryRemove(id, out var entry) || !entry.Ci.TryGetTarget(out var kept))
         {
             ci = null!;
             return false;
         }
 
-        (ci, rid, versionRow) = (kept, entry.Rid, entry.VersionRow);
+        (ci, rid) = (kept, entry.Rid);
         return true;
     }
 
@@ -65,5 +65,5 @@ internal sealed class CiReadAhead
 
     public void Clear() => _entries.Clear();
 
-    private sealed record Entry(WeakReference<ConfigurationItem> Ci, long Rid, long VersionRow);
+    private sealed record Entry(WeakReference<ConfigurationItem> Ci, long Rid);
 }

@@ -5,15 +5,25 @@ namespace Cmdb.Storage.Sqlite.Internal;
 /// <remarks>
 /// The digests of the current versions are computed while the nodes load, before any node number exists: both
 /// scans visit the current versions in rowid order, so the n-th digest belongs to the n-th current row the node
-/// scan met. The rowids are compared before anything is applied; should the scans ever disagree, the digests are
-/// read again by CI id.
+/// scan met. Since V0013 the node scan takes each CI's last row and this scan each version without a successor, the
+/// same rows in every file this store writes (a CI's versions are appended in order). The rowids are compared before anything is
+/// applied; should the scans ever disagree, the digests are read again by CI id.
 /// </remarks>
 internal sealed partial class IndexLoader
 {
     private static Digests ReadDigests(StartupConnection reader, CancellationToken cancellationToken)
     {
         using var fingerprint = new CiFingerprint();
-        using var r = reader.Query("SELECT rowid, version, doc FROM ci_version WHERE valid_to_seq IS NULL ORDER BY rowid");
+        // The current versions (V0013): those without a successor. The superseded ones are found on the (ci_id, version)
+        // index alone (the version before each version above 1), and the scan in rowid order skips them before reading
+        // their snapshot. At 1M CIs this costs about 0.05 s of CPU more than the stored end did; taking each CI's
+        // highest version instead (GROUP BY ci_id, then a seek per current row) cost 0.35 s more.
+        using var r = reader.Query("""
+            SELECT rowid, version, doc FROM ci_version
+            WHERE rowid NOT IN (SELECT p.rowid FROM ci_version n JOIN ci_version p ON p.ci_id = n.ci_id AND p.version = n.version - 1
+                                WHERE n.version > 1)
+            ORDER BY rowid
+            """);
         var digests = new Digests();
         while (r.Read())
         {
@@ -24,7 +34,7 @@ internal sealed partial class IndexLoader
         return digests;
     }
 
-    /// <summary>The node of each current version, in rowid order.</summary>
+    /// <summary>The node of each version the node scan met, then (<see cref="KeepLastOfEachNode"/>) of each current one, in rowid order.</summary>
     private sealed class CurrentRows
     {
         public long[] RowIds { get; private set; } = new long[1024];
@@ -43,6 +53,25 @@ internal sealed partial class IndexLoader
 
             RowIds[Count] = rowId;
             Nodes[Count++] = node;
+        }
+
+        /// <summary>
+        /// Keeps only each node's last row: the node scan adds every version in rowid order, and a CI's current version
+        /// is its last (V0013: the file no longer marks it). The rows kept stay in rowid order.
+        /// </summary>
+        public void KeepLastOfEachNode(int nodeCount)
+        {
+            var last = new int[nodeCount]; // 1 + the index of the node's last row
+            for (var i = 0; i < Count; i++) last[Nodes[i]] = i + 1;
+            var kept = 0;
+            for (var i = 0; i < Count; i++)
+            {
+                if (last[Nodes[i]] != i + 1) continue;
+                RowIds[kept] = RowIds[i];
+                Nodes[kept++] = Nodes[i];
+            }
+
+            Count = kept;
         }
     }
 

@@ -23,11 +23,14 @@ internal sealed partial class IndexLoader(SqliteConnection connection, ModelCata
     private readonly Utf8Keyed<int> _classes = new();
     private readonly Utf8Keyed<string> _environments = new();
 
-    /// <summary>Every version of every CI, oldest first (rowid order is commit order); notes the node of each current version.</summary>
+    /// <summary>
+    /// Every version of every CI, oldest first (rowid order is commit order, so a CI's later versions come after its
+    /// earlier ones); notes the node of each current version: each CI's last row (V0013: no stored end marks it).
+    /// </summary>
     private void LoadNodes(StartupConnection db, CurrentRows current, CancellationToken cancellationToken)
     {
         graph.ReserveNodes(Count(db, "SELECT count(*) FROM ci"));
-        using var r = db.Query("SELECT ci_id, valid_from_seq, doc, rowid, valid_to_seq IS NULL FROM ci_version ORDER BY rowid");
+        using var r = db.Query("SELECT ci_id, valid_from_seq, doc, rowid FROM ci_version ORDER BY rowid");
         var n = 0;
         while (r.Read())
         {
@@ -41,8 +44,10 @@ internal sealed partial class IndexLoader(SqliteConnection connection, ModelCata
             var node = UlidText.TryParse(idText, out var ulid) // the store's own ids: no string per CI
                 ? graph.UpsertNode(ulid, classIndex, facts.Status, environment, facts.Criticality, facts.MinHealthy, seq)
                 : graph.UpsertNode(Utf8Keyed<int>.NewKey(idText), classIndex, facts.Status, environment, facts.Criticality, facts.MinHealthy, seq);
-            if (r.GetInt64(4) != 0) current.Add(r.GetInt64(3), node);
+            current.Add(r.GetInt64(3), node);
         }
+
+        current.KeepLastOfEachNode(graph.NodeCount);
     }
 
     /// <summary>
@@ -82,8 +87,9 @@ internal sealed partial class IndexLoader(SqliteConnection connection, ModelCata
             FinishEdges(chunks);
             var edges = watch.Elapsed.TotalSeconds;
             fingerprints.EnsureCapacity(graph.NodeCount);
-            if (!digests.ApplyTo(current, fingerprints)) LoadFingerprints(own, fingerprints, cancellationToken);
-            return new LoadTimes(nodes, edges, sideOwn, sideEdges);
+            var fromScan = digests.ApplyTo(current, fingerprints);
+            if (!fromScan) LoadFingerprints(own, fingerprints, cancellationToken);
+            return new LoadTimes(nodes, edges, sideOwn, sideEdges, fromScan);
         }
         finally
         {
@@ -99,11 +105,11 @@ internal sealed partial class IndexLoader(SqliteConnection connection, ModelCata
         }
     }
 
-    /// <summary>Each CI's current digest by CI id (of its one open version; the highest wins should a file hold two): the slow path, if the two scans disagree.</summary>
+    /// <summary>Each CI's current digest by CI id (of the version <c>ci.version</c> names): the slow path, if the two scans disagree.</summary>
     private void LoadFingerprints(StartupConnection db, CiFingerprints fingerprints, CancellationToken cancellationToken)
     {
         using var fingerprint = new CiFingerprint();
-        using var r = db.Query("SELECT ci_id, version, doc FROM ci_version WHERE valid_to_seq IS NULL");
+        using var r = db.Query("SELECT v.ci_id, v.version, v.doc FROM ci c JOIN ci_version v ON v.ci_id = c.id AND v.version = c.version");
         var n = 0;
         while (r.Read())
         {

@@ -35,7 +35,7 @@ internal sealed partial class WriteSession
             indexed = id is not null && !_cis.ContainsKey(id) && _graph.TryGetNode(id, out node);
         }
 
-        (ConfigurationItem Ci, long Rid, long VersionRow)? existing = null;
+        (ConfigurationItem Ci, long Rid)? existing = null;
         if (indexed && id is not null)
         {
             if (UnchangedVersion(ciClass, node, op.Fields, op.Path) is { } version)
@@ -72,7 +72,7 @@ internal sealed partial class WriteSession
         return Write(_model.GetClass(existing.Ci.Class), existing, op.Id, new CiFields { Status = CiStatus.Retired }, op.Path, AuditNames.Retire);
     }
 
-    private (ConfigurationItem Ci, long Rid, long VersionRow) LoadForChange(string id, long? expectedVersion, string? path)
+    private (ConfigurationItem Ci, long Rid) LoadForChange(string id, long? expectedVersion, string? path)
     {
         var existing = Load(id) ?? throw new CmdbException(ErrorCode.NotFound, $"CI {id} does not exist.", CiPath(path, "id"));
         if (expectedVersion is { } expected && existing.Ci.Version != expected)
@@ -84,7 +84,7 @@ internal sealed partial class WriteSession
         return existing;
     }
 
-    private OperationResult Write(CiClass ciClass, (ConfigurationItem Ci, long Rid, long VersionRow)? existing, string id, CiFields fields, string? path, string operation)
+    private OperationResult Write(CiClass ciClass, (ConfigurationItem Ci, long Rid)? existing, string id, CiFields fields, string? path, string operation)
     {
         if (existing is not { } old) return Create(ciClass, id, fields, path);
         var merged = CiMerge.Apply(_model, ciClass, old.Ci, id, fields, _stamp, path); // the batch's one stamp: no actor text per write
@@ -97,15 +97,14 @@ internal sealed partial class WriteSession
         if (identifiersChanged) Identification.EnsureUnique(id, ci.Identifiers, _holderOf, path);
 
         var rid = old.Rid;
-        // By the row keys read with the CI: no descent of the id and (ci_id, version) indexes on the statement thread.
+        // By the row key read with the CI: no descent of the id index on the statement thread.
         // Typed rows rather than Run's object array: an update wrote five boxed numbers and an array per row.
         Row(_sql.UpdateCi).Int(rid).Text(ci.Name).Text(CiJson.StatusText(ci.Status)).Text(ci.Environment).Int(ci.Criticality)
             .Text(ci.Owner).Text(ci.SupportGroup).Int(ci.Version);
         EndRow();
-        Row(_sql.CloseVersion).Int(old.VersionRow).Int(Seq);
-        EndRow();
         Row(_sql.DeleteFts).Int(rid);
         EndRow();
+        // The old version is not closed: its end is this version's start (V0013), so the update dirties no old page.
         Row(_sql.InsertVersion).Text(id).Int(ci.Version).Int(Seq).Utf8(CiJson.Write(ci, _json, _buffer).Span);
         EndRow();
         if (identifiersChanged) WriteIdentifiers(id, merged.Changes);
@@ -144,15 +143,15 @@ internal sealed partial class WriteSession
         }
     }
 
-    /// <summary>The CI's current state (this batch's writes included), its search row and the rowid of its current version, or null.</summary>
-    private (ConfigurationItem Ci, long Rid, long VersionRow)? Load(string id)
+    /// <summary>The CI's current state (this batch's writes included) and its search row, or null.</summary>
+    private (ConfigurationItem Ci, long Rid)? Load(string id)
     {
         if (_cis.TryGetValue(id, out var pending)) return Reread(id, pending);
         if (ReadAheadCurrent(id) is { } read) return read;
         if (_pipe is not null) return Prefetched(id);
         using var r = _sql.SelectCi.Reader(_tx, id);
         if (!r.Read()) return null;
-        return (CiJsonReader.Read(r.GetUtf8(0)), r.GetInt64(1), r.GetInt64(2));
+        return (CiJsonReader.Read(r.GetUtf8(0)), r.GetInt64(1));
     }
 
     /// <summary>
@@ -160,13 +159,13 @@ internal sealed partial class WriteSession
     /// state: the node's fingerprint (updated by every commit) has the snapshot's digest and version. Called only for
     /// a CI this batch has not written.
     /// </summary>
-    private (ConfigurationItem Ci, long Rid, long VersionRow)? ReadAheadCurrent(string id)
+    private (ConfigurationItem Ci, long Rid)? ReadAheadCurrent(string id)
     {
-        if (ReadAhead is not { } ahead || !ahead.TryTake(id, out var ci, out var rid, out var row)) return null;
+        if (ReadAhead is not { } ahead || !ahead.TryTake(id, out var ci, out var rid)) return null;
         if (!_graph.TryGetNode(id, out var node) || !_fingerprints.Matches(node, _sql.Fingerprint.Of(ci), out var version) || version != ci.Version)
             return null;
         ahead.Used();
-        return (ci, rid, row);
+        return (ci, rid);
     }
 
     private static string CiPath(string? path, string field) => path is null ? field : $"{path}.{field}";

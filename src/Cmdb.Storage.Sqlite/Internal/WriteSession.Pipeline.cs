@@ -9,7 +9,7 @@ internal sealed partial class WriteSession
     // How many of the next operations a read on a pipelined batch looks ahead for CIs to load in the same statement:
     // a whole discovery batch (5,000 by default), so its updates stop the statement thread about once.
     private const int PrefetchWindow = 5000;
-    private readonly Dictionary<string, (ConfigurationItem Ci, long Rid, long VersionRow)?> _prefetched = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (ConfigurationItem Ci, long Rid)?> _prefetched = new(StringComparer.Ordinal);
     private WritePipeline? _pipe;
     private WritePipeline? _searchPipe; // the search file's rows (V0012), stepped on a third thread beside _pipe's
     private bool _searchRow; // the row being written goes to the search file
@@ -170,7 +170,7 @@ internal sealed partial class WriteSession
     /// A CI this batch has not written yet, as committed: read together with the CIs the next operations name, so a
     /// pipelined batch of updates stops the statement thread once per window rather than once per CI.
     /// </summary>
-    private (ConfigurationItem Ci, long Rid, long VersionRow)? Prefetched(string id)
+    private (ConfigurationItem Ci, long Rid)? Prefetched(string id)
     {
         if (_prefetched.Remove(id, out var known)) return known;
         DrainPipeline(); // a read sees the batch's own writes only once they have run
@@ -183,7 +183,7 @@ internal sealed partial class WriteSession
             while (r.Read())
             {
                 var ci = CiJsonReader.Read(r.GetUtf8(0));
-                _prefetched[ci.Id] = (ci, r.GetInt64(1), r.GetInt64(2));
+                _prefetched[ci.Id] = (ci, r.GetInt64(1));
             }
         }
 

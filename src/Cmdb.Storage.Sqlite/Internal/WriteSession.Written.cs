@@ -23,12 +23,12 @@ internal sealed partial class WriteSession
     }
 
     /// <summary>A CI this batch wrote, as the batch left it, with its search row.</summary>
-    private (ConfigurationItem Ci, long Rid, long VersionRow) Reread(string id, Written written)
+    private (ConfigurationItem Ci, long Rid) Reread(string id, Written written)
     {
         DrainPipeline(); // the read must see the batch's own rows
         using var r = _sql.SelectCi.Reader(_tx, id);
         if (!r.Read()) throw new InvalidOperationException($"CI {id} was written by this batch but is not in its transaction.");
-        return (CiJsonReader.Read(r.GetUtf8(0)), written.Rid, r.GetInt64(2));
+        return (CiJsonReader.Read(r.GetUtf8(0)), written.Rid);
     }
 
     /// <summary>Change: the CI's latest entry in <c>_nodeChanges</c>.</summary>

@@ -13,9 +13,9 @@ internal sealed class WriterCommands : IDisposable
     {
         Search = search;
         Json = new Utf8JsonWriter(Buffer);
-        SelectCi = new(c, "SELECT v.doc, c.rid, v.rowid FROM ci c JOIN ci_version v ON v.ci_id = c.id AND v.version = c.version WHERE c.id = $id", "$id");
+        SelectCi = new(c, "SELECT v.doc, c.rid FROM ci c JOIN ci_version v ON v.ci_id = c.id AND v.version = c.version WHERE c.id = $id", "$id");
         SelectCis = new(c, """
-            SELECT v.doc, c.rid, v.rowid FROM ci c JOIN ci_version v ON v.ci_id = c.id AND v.version = c.version
+            SELECT v.doc, c.rid FROM ci c JOIN ci_version v ON v.ci_id = c.id AND v.version = c.version
             WHERE c.id IN (SELECT value FROM json_each($ids))
             """, "$ids");
         InsertCi = new(c, """
@@ -29,7 +29,6 @@ internal sealed class WriterCommands : IDisposable
             """, "$rid", "$name", "$status", "$env", "$crit", "$owner", "$sg", "$version");
         InsertVersion = new(c, "INSERT INTO ci_version (ci_id, version, valid_from_seq, doc) VALUES ($id, $version, $seq, $doc)",
             "$id", "$version", "$seq", "$doc");
-        CloseVersion = new(c, "UPDATE ci_version SET valid_to_seq = $seq WHERE rowid = $row", "$row", "$seq");
         InsertIdentifier = new(c, "INSERT INTO identifier_current (scheme, value, ci_id, valid_from_seq) VALUES ($scheme, $value, $id, $seq)",
             "$scheme", "$value", "$id", "$seq");
         // Ending an identifier (V0009): its row moves from identifier_current into identifier, with its end.
@@ -91,7 +90,6 @@ internal sealed class WriterCommands : IDisposable
     public Statement InsertCi { get; }
     public Statement UpdateCi { get; }
     public Statement InsertVersion { get; }
-    public Statement CloseVersion { get; }
     public Statement InsertIdentifier { get; }
     public Statement CloseIdentifier { get; }
     public Statement DropCurrentIdentifier { get; }
@@ -116,7 +114,7 @@ internal sealed class WriterCommands : IDisposable
         Fingerprint.Dispose();
         foreach (var s in new[]
         {
-            SelectCi, SelectCis, InsertCi, UpdateCi, InsertVersion, CloseVersion, InsertIdentifier, CloseIdentifier, DropCurrentIdentifier,
+            SelectCi, SelectCis, InsertCi, UpdateCi, InsertVersion, InsertIdentifier, CloseIdentifier, DropCurrentIdentifier,
             InsertAudit, InsertCreated, InsertRelationshipAudit, InsertRelationship, SelectRelationship, UpdateRelationship, InsertRelationshipAttributes, CloseRelationship, InsertTxn,
         })
         {

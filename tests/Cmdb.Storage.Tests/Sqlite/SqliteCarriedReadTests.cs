@@ -53,7 +53,7 @@ public sealed class SqliteCarriedReadTests : SqliteFileTests
         await store.ApplyAsync(WriteBatch.Of(new UpsertCi(target, WellKnown.Classes.Application, new CiFields { Owner = "someone-else" })),
             Actor.System, CancellationToken.None);
         Assert.Equal(1, store.CarriedReads); // that write took the kept read: it was current then
-        store.KeptReads.Add(read[target], 0, 0); // as if read just before that write committed
+        store.KeptReads.Add(read[target], 0); // as if read just before that write committed
 
         var e = await Assert.ThrowsAsync<CmdbException>(() => store.ApplyAsync(
             WriteBatch.Of(new UpdateCi(target, read[target].Version, Fields(5)) { Path = "items[5]" }), Discovery, CancellationToken.None));
