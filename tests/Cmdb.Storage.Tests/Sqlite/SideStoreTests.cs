@@ -49,16 +49,4 @@ public abstract class SideStoreTests : SqliteFileTests, IAsyncLifetime
         var result = await Cmdb.ApplyAsync(WriteBatch.Of([.. cis]), Alice, CancellationToken.None);
         return [.. result.Results.Select(r => r.EntityId)];
     }
-
-    /// <summary>One value read straight from the file, bypassing the stores (to prove what they did or did not write).</summary>
-    protected object? Scalar(string sql)
-    {
-        using var c = new SqliteConnection($"Data Source={Database.Path}");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        var value = cmd.ExecuteScalar();
-        SqliteConnection.ClearPool(c);
-        return value;
-    }
 }

@@ -98,8 +98,8 @@ public sealed class SqliteClassFilterTests : SqliteFileTests
     {
         await (await OpenAsync()).DisposeAsync();
 
-        Assert.Equal(0L, Scalar("SELECT count(*) FROM sqlite_master WHERE name = 'ci_class'"));
-        Assert.Equal(1L, Scalar("SELECT count(*) FROM schema_migrations WHERE version = 11"));
+        Assert.Equal(0L, Number("SELECT count(*) FROM sqlite_master WHERE name = 'ci_class'"));
+        Assert.Equal(1L, Number("SELECT count(*) FROM schema_migrations WHERE version = 11"));
     }
 
     [Fact]
@@ -113,10 +113,10 @@ public sealed class SqliteClassFilterTests : SqliteFileTests
         }
 
         Execute(ToV0010Sql);
-        Assert.Equal(1L, Scalar("SELECT count(*) FROM sqlite_master WHERE name = 'ci_class'"));
+        Assert.Equal(1L, Number("SELECT count(*) FROM sqlite_master WHERE name = 'ci_class'"));
 
         await using var migrated = await OpenAsync();
-        Assert.Equal(0L, Scalar("SELECT count(*) FROM sqlite_master WHERE name = 'ci_class'"));
+        Assert.Equal(0L, Number("SELECT count(*) FROM sqlite_master WHERE name = 'ci_class'"));
         Assert.Equal(before, await DescribeAsync(migrated, asOf: null));
         Time.Advance(TimeSpan.FromMinutes(1));
         await migrated.ApplyAsync(WriteBatch.Of(Ci(WellKnown.Classes.Cache, "late", "prod", null)), Actor.System, CancellationToken.None);
@@ -201,7 +201,7 @@ public sealed class SqliteClassFilterTests : SqliteFileTests
             FROM ci_version v JOIN ci c ON c.id = v.ci_id WHERE c.name = 'app-1';
         """;
 
-    private long Scalar(string sql)
+    private long Number(string sql)
     {
         using var c = new SqliteConnection($"Data Source={Database.Path};Mode=ReadOnly;Pooling=False");
         c.Open();

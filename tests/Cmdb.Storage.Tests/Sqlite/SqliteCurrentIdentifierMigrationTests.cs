@@ -123,15 +123,6 @@ public sealed class SqliteCurrentIdentifierMigrationTests : SqliteFileTests
         Assert.Equal(4L, Scalar("SELECT count(*) FROM identifier"));
     }
 
-    private object? Scalar(string sql)
-    {
-        using var c = new SqliteConnection($"Data Source={Database.Path};Pooling=False");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        return cmd.ExecuteScalar();
-    }
-
     private static UpsertCi Ci(string key) => new(null, WellKnown.Classes.Application, new CiFields
     {
         Name = key,

@@ -88,13 +88,4 @@ public sealed class SqliteDerivedVersionEndMigrationTests : SqliteFileTests
         Scalar(ToV0012Sql);
         Assert.Equal(12L, Scalar("SELECT max(version) FROM schema_migrations"));
     }
-
-    private object? Scalar(string sql)
-    {
-        using var c = new SqliteConnection($"Data Source={Database.Path};Pooling=False");
-        c.Open();
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        return cmd.ExecuteScalar();
-    }
 }

@@ -59,8 +59,8 @@ public sealed class SqliteDerivedVersionEndTests : SqliteFileTests
         await VersionHistory.WriteAsync(store, Time, Minutes);
 
         // No end is written into an old row: the update path no longer reads and dirties the superseded version's page.
-        Assert.Equal(0L, Scalar("SELECT count(*) FROM ci_version WHERE valid_to_seq IS NOT NULL"));
-        Assert.Equal(0L, Scalar("SELECT count(*) FROM sqlite_master WHERE name = 'ci_version_ended'"));
+        Assert.Equal(0L, Number("SELECT count(*) FROM ci_version WHERE valid_to_seq IS NOT NULL"));
+        Assert.Equal(0L, Number("SELECT count(*) FROM sqlite_master WHERE name = 'ci_version_ended'"));
         Assert.Equal("app:alpha:1 app:alpha:2 app:alpha:3 app:alpha:4 app:alpha:5 app:beta:1 app:beta:2 app:beta:3 app:delta:1 app:gamma:1 app:gamma:2",
             VersionHistory.StoredVersions(Database.Path));
     }
@@ -110,7 +110,7 @@ public sealed class SqliteDerivedVersionEndTests : SqliteFileTests
         Assert.Equal(1, reopened.UnchangedInMemory); // the slow path read version 2's digest, the one ci.version names
     }
 
-    private long Scalar(string sql)
+    private long Number(string sql)
     {
         using var cmd = Command(sql);
         return (long)cmd.ExecuteScalar()!;

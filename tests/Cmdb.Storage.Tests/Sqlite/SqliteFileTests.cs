@@ -1,6 +1,7 @@
 using Cmdb.Domain.Model;
 using Cmdb.Storage.Sqlite;
 using Cmdb.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Cmdb.Storage.Tests.Sqlite;
@@ -30,5 +31,15 @@ public abstract class SqliteFileTests : IDisposable
         var store = NewStore();
         await store.InitializeAsync(CancellationToken.None);
         return store;
+    }
+
+    /// <summary>Runs <paramref name="sql"/> on the test's file over a connection of its own, beside any store.</summary>
+    protected object? Scalar(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={Database.Path};Pooling=False");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteScalar();
     }
 }

@@ -70,14 +70,4 @@ public sealed class SqliteSchemaTests : SqliteFileTests
         await Assert.ThrowsAsync<ObjectDisposedException>(() =>
             store.ApplyAsync(Domain.Storage.WriteBatch.Of(), Domain.Items.Actor.System, CancellationToken.None));
     }
-
-
-    private object? Scalar(string sql)
-    {
-        using var connection = new SqliteConnection($"Data Source={Database.Path};Pooling=False");
-        connection.Open();
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        return cmd.ExecuteScalar();
-    }
 }
