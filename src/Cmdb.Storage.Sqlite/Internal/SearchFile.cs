@@ -38,6 +38,9 @@ internal sealed class SearchFile : IDisposable
             INSERT INTO ci_fts (rowid, name, identifiers, tags, people, class, attributes)
             VALUES ($rid, $name, $identifiers, $tags, $people, $class, $attributes)
             """, "$rid", "$name", "$identifiers", "$tags", "$people", "$class", "$attributes") { OnSearchFile = true };
+        // FTS5 keeps a transaction's rows in memory and writes them as a new segment (merging older ones as it goes) when
+        // the transaction commits, unless told to earlier: a pipelined batch tells it on the search thread.
+        FlushFts = new(connection, "INSERT INTO ci_fts (ci_fts) VALUES ('flush')") { OnSearchFile = true };
         _setSeq = new(connection, "UPDATE search_state SET seq = $seq WHERE id = 1", "$seq");
         _checkpointer = new Checkpointer(connection, connectionString);
     }
@@ -50,6 +53,9 @@ internal sealed class SearchFile : IDisposable
     public Statement InsertFts { get; }
 
     public Statement DeleteFts { get; }
+
+    /// <summary>Writes the rows inserted and deleted so far in the transaction into the index's segments (FTS5's 'flush').</summary>
+    public Statement FlushFts { get; }
 
     /// <summary>The rows of a batch that is not pipelined, each run as soon as it is written; one writer at a time uses it.</summary>
     public StepTape Immediate { get; } = new();
@@ -138,6 +144,7 @@ internal sealed class SearchFile : IDisposable
         _checkpointer.Dispose();
         InsertFts.Dispose();
         DeleteFts.Dispose();
+        FlushFts.Dispose();
         _setSeq.Dispose();
         _connection.Dispose();
     }

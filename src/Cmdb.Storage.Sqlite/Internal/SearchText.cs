@@ -2,12 +2,28 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Cmdb.Domain.History;
 
 namespace Cmdb.Storage.Sqlite.Internal;
 
 /// <summary>What of a CI's attributes goes into the search index: every scalar value, nested ones included.</summary>
 internal static class SearchText
 {
+    /// <summary>
+    /// Whether an update with these changes can change the CI's search row (<see cref="SearchRow"/>): every change but
+    /// one of the fields the row leaves out (status, environment, criticality, minimum healthy). A field not named
+    /// here, a new one included, counts as searched, so the row is rewritten whenever in doubt. The class never changes.
+    /// </summary>
+    public static bool RowChanges(IReadOnlyList<FieldChange> changes)
+    {
+        for (var i = 0; i < changes.Count; i++)
+        {
+            if (changes[i].Field is not ("status" or "environment" or "criticality" or "minHealthy")) return true;
+        }
+
+        return false;
+    }
+
     public static string AttributeValues(JsonObject attributes)
     {
         if (attributes.Count == 0) return string.Empty;

@@ -79,7 +79,8 @@ internal sealed class WritePipeline : IDisposable
         _tapes.Return(Tape); // the batch's thread is done with it: written rows not handed over are dropped (a rollback)
     }
 
-    private void Hand()
+    /// <summary>Hands the rows written so far to the thread without waiting for them (a tape shorter than a chunk included).</summary>
+    public void Hand()
     {
         _failure?.Throw();
         if (Tape.Steps == 0) return;

@@ -102,13 +102,19 @@ internal sealed partial class WriteSession
         Row(_sql.UpdateCi).Int(rid).Text(ci.Name).Text(CiJson.StatusText(ci.Status)).Text(ci.Environment).Int(ci.Criticality)
             .Text(ci.Owner).Text(ci.SupportGroup).Int(ci.Version);
         EndRow();
-        Row(_sql.DeleteFts).Int(rid);
-        EndRow();
+        // A change of status, environment, criticality or minimum only leaves the search row as it is: not rewritten.
+        var searchRowChanges = SearchText.RowChanges(merged.Changes);
+        if (searchRowChanges)
+        {
+            Row(_sql.DeleteFts).Int(rid);
+            EndRow();
+        }
+
         // The old version is not closed: its end is this version's start (V0013), so the update dirties no old page.
         Row(_sql.InsertVersion).Text(id).Int(ci.Version).Int(Seq).Utf8(CiJson.Write(ci, _json, _buffer).Span);
         EndRow();
         if (identifiersChanged) WriteIdentifiers(id, merged.Changes);
-        InsertSearchRow(rid, ci);
+        if (searchRowChanges) InsertSearchRow(rid, ci);
         Audit(operation, AuditNames.Ci, id, id, null, merged.Changes);
         Remember(ci, ciClass, rid, _sql.Fingerprint.Of(ci));
         return new OperationResult(operation == AuditNames.Retire ? WriteOutcome.Retired : WriteOutcome.Updated, id, ci.Version);

@@ -42,6 +42,7 @@ internal sealed partial class WriteSession
 
         StopDigestAhead();
         WriteCreatedRun();
+        FlushSearchIndex();
         DrainPipeline();
         _searchPipe?.Drain(); // before COMMIT: a failed search row still rolls the whole batch back
         if (pipelined) BatchThreadCpu = ThreadCpu.Seconds() - cpu;
@@ -165,6 +166,20 @@ internal sealed partial class WriteSession
     }
 
     private void DrainPipeline() => _pipe?.Drain();
+
+    /// <summary>
+    /// Pipelined, queues the search index's flush (<see cref="SearchFile.FlushFts"/>) behind the batch's last search row
+    /// and hands that tape over at once, so the search thread writes the batch's index segment (and FTS5's merge work)
+    /// while the statement thread finishes; otherwise the search file's COMMIT did it on the batch's thread, after the
+    /// database's COMMIT.
+    /// </summary>
+    private void FlushSearchIndex()
+    {
+        if (_searchPipe is null) return;
+        Row(_sql.Search.FlushFts);
+        EndRow();
+        _searchPipe.Hand();
+    }
 
     /// <summary>
     /// A CI this batch has not written yet, as committed: read together with the CIs the next operations name, so a
