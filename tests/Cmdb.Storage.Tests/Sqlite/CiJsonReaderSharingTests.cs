@@ -68,17 +68,24 @@ public sealed class CiJsonReaderSharingTests
     [Fact]
     public void Read_TwoSnapshots_ShareTheTextsTheyRepeat()
     {
-        var a = CiJsonReader.Read(Written(Snapshot(new JsonObject { ["rack"] = "r1" }, "production", "alice", ["pci"])));
-        var b = CiJsonReader.Read(Written(Snapshot(new JsonObject { ["rack"] = "r2" }, "production", "alice", ["pci"])));
+        // The table is process-wide: a test reading other snapshots on another thread may take a slot between the two
+        // reads (by design that costs a new string, never a wrong one), so the pair is read again a few times; a reader
+        // that never shares fails every attempt.
+        var shared = Enumerable.Range(0, 10).Any(_ =>
+        {
+            var a = CiJsonReader.Read(Written(Snapshot(new JsonObject { ["rack"] = "r1" }, "production", "alice", ["pci"])));
+            var b = CiJsonReader.Read(Written(Snapshot(new JsonObject { ["rack"] = "r2" }, "production", "alice", ["pci"])));
+            Assert.NotSame(a.Id, b.Id); // ids and names are read as they are, never shared
+            return ReferenceEquals(a.Class, b.Class)
+                && ReferenceEquals(a.Environment, b.Environment)
+                && ReferenceEquals(a.Tags[0], b.Tags[0])
+                && ReferenceEquals(a.Identifiers.Keys.Single(), b.Identifiers.Keys.Single())
+                && ReferenceEquals(a.Provenance.Keys.First(k => k == "environment"), b.Provenance.Keys.First(k => k == "environment"))
+                && ReferenceEquals(a.Provenance["name"].Source, b.Provenance["name"].Source)
+                && ReferenceEquals(a.Sources[0].Source, b.Sources[0].Source);
+        });
 
-        Assert.Same(a.Class, b.Class);
-        Assert.Same(a.Environment, b.Environment);
-        Assert.Same(a.Tags[0], b.Tags[0]);
-        Assert.Same(a.Identifiers.Keys.Single(), b.Identifiers.Keys.Single());
-        Assert.Same(a.Provenance.Keys.First(k => k == "environment"), b.Provenance.Keys.First(k => k == "environment"));
-        Assert.Same(a.Provenance["name"].Source, b.Provenance["name"].Source);
-        Assert.Same(a.Sources[0].Source, b.Sources[0].Source);
-        Assert.NotSame(a.Id, b.Id); // ids and names are read as they are, never shared
+        Assert.True(shared, "no attempt read the repeated texts as one string each");
     }
 
     [Fact]
