@@ -87,11 +87,16 @@ public sealed class FingerprintTests
         var expected = Fingerprint.Of(item, 3); // the first call makes the reused sorting array
 
         var same = 0;
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 100; i++) same += Fingerprint.Of(item, 3) == expected ? 1 : 0;
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // The fewest bytes of five rounds: the runtime may allocate once while a round runs (tiering a method up);
+        // garbage made by the fingerprint itself shows in every round, 100 times over.
+        var allocated = Enumerable.Range(0, 5).Min(_ =>
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 100; i++) same += Fingerprint.Of(item, 3) == expected ? 1 : 0;
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        });
 
-        Assert.Equal(100, same);
+        Assert.Equal(500, same);
         Assert.Equal(0, allocated);
     }
 }

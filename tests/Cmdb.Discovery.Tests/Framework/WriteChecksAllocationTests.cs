@@ -31,9 +31,14 @@ public sealed class WriteChecksAllocationTests
         var update = new CiFields { Attributes = new JsonObject { ["rack"] = "r2" }, Tags = ["pci"] };
         for (var i = 0; i < 3; i++) Check(); // jitted, the size buffer made
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 100; i++) Check();
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        // The fewest bytes of five rounds: a one-off allocation by the runtime (tiering a method up while the round runs)
+        // was seen once under load; garbage made by the checks themselves shows in every round, 100 times over.
+        var allocated = Enumerable.Range(0, 5).Min(_ =>
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 100; i++) Check();
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        });
 
         Assert.Equal(0, allocated);
 
