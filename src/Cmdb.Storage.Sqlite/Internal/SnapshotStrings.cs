@@ -9,9 +9,10 @@ namespace Cmdb.Storage.Sqlite.Internal;
 /// </summary>
 /// <remarks>
 /// Discovery reads every CI it updates (50k in a 1M first run): about a third of what that read allocated was these
-/// strings, and all of it was garbage one collection later. A fixed table of slots chosen by a hash of the UTF-8 text:
-/// a slot holds the last string seen there, so two texts sharing a slot cost a new string now and then, never a wrong
-/// one (a hit compares the text itself). Strings are immutable and a slot is one reference, so readers on any thread
+/// strings, and all of it was garbage one collection later. A fixed table of slot pairs chosen by a hash of the UTF-8
+/// text: a pair holds the last two strings seen there, so two texts of one snapshot whose hashes meet (the hash is seeded
+/// per process, so some process always has such a pair) are both shared instead of replacing each other on every read;
+/// a third text in the same pair costs a new string now and then, never a wrong one (a hit compares the text itself). Strings are immutable and a slot is one reference, so readers on any thread
 /// share the table without locks. Only short ASCII text without escapes is shared; anything else is read as before.
 /// </remarks>
 internal static class SnapshotStrings
@@ -19,7 +20,7 @@ internal static class SnapshotStrings
     /// <summary>Longer texts (ids, names, identifier values) are mostly unique: not worth a slot.</summary>
     public const int MaxLength = 48;
 
-    private const int Slots = 4096; // a power of two: a hash picks a slot by mask
+    internal const int Slots = 4096; // a power of two: a hash picks a pair of slots by mask
 
     private static readonly string?[] s_slots = new string?[Slots];
 
@@ -36,12 +37,20 @@ internal static class SnapshotStrings
         if (utf8.Length > MaxLength) return null;
         var hash = new HashCode();
         hash.AddBytes(utf8);
-        ref var slot = ref s_slots[hash.ToHashCode() & (Slots - 1)];
-        var held = Volatile.Read(ref slot);
-        if (held is not null && held.Length == utf8.Length && Ascii.Equals(utf8, held)) return held;
+        var pair = hash.ToHashCode() & (Slots - 2);
+        ref var recent = ref s_slots[pair];
+        ref var older = ref s_slots[pair + 1];
+        var held = Volatile.Read(ref recent);
+        if (Holds(held, utf8)) return held;
+        var other = Volatile.Read(ref older);
+        if (Holds(other, utf8)) return other;
         if (!Ascii.IsValid(utf8)) return null;
         var text = Encoding.ASCII.GetString(utf8);
-        Volatile.Write(ref slot, text);
+        Volatile.Write(ref older, held);
+        Volatile.Write(ref recent, text);
         return text;
     }
+
+    private static bool Holds(string? held, ReadOnlySpan<byte> utf8) =>
+        held is not null && held.Length == utf8.Length && Ascii.Equals(utf8, held);
 }

@@ -68,7 +68,7 @@ public sealed class CiJsonReaderSharingTests
     [Fact]
     public void Read_TwoSnapshots_ShareTheTextsTheyRepeat()
     {
-        // The table is process-wide: a test reading other snapshots on another thread may take a slot between the two
+        // The table is process-wide: a test reading other snapshots on another thread may take a slot pair between the two
         // reads (by design that costs a new string, never a wrong one), so the pair is read again a few times; a reader
         // that never shares fails every attempt.
         var shared = Enumerable.Range(0, 10).Any(_ =>
