@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cmdb.Domain.Items;
@@ -50,10 +49,5 @@ public sealed class CiFingerprintTests
         new SortedDictionary<string, string>(StringComparer.Ordinal) { ["vm.uuid"] = "u-1", ["fqdn"] = "a.example" },
         minHealthy, new Dictionary<string, AttributeProvenance> { ["name"] = new("system:test", At) }, [], At, At, 3);
 
-    private static ReadOnlyMemory<byte> Stored(ConfigurationItem ci)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using var writer = new Utf8JsonWriter(buffer);
-        return CiJson.Write(ci, writer, buffer).ToArray();
-    }
+    private static ReadOnlyMemory<byte> Stored(ConfigurationItem ci) => StoredSnapshot.Bytes(ci);
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -125,10 +124,5 @@ public sealed class CiJsonReaderSharingTests
         },
         [new SourceSighting("discovery:k8s", T1, T2), new SourceSighting("discovery:vmware", T2, T2)], T1, T2, 3);
 
-    private static byte[] Written(ConfigurationItem ci)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using var w = new Utf8JsonWriter(buffer);
-        return CiJson.Write(ci, w, buffer).ToArray();
-    }
+    private static byte[] Written(ConfigurationItem ci) => StoredSnapshot.Bytes(ci);
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Cmdb.Domain.Items;
@@ -60,10 +59,5 @@ public sealed class CiJsonReaderTests
         ["pci"], new JsonObject { ["version"] = "2.4.1" }, new SortedDictionary<string, string>(StringComparer.Ordinal) { ["fqdn"] = "pay.example.com" },
         null, provenance, [new SourceSighting("discovery:k8s:run-1", T1, T2)], T1, T2, 3);
 
-    private static byte[] Written(ConfigurationItem ci)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using var w = new Utf8JsonWriter(buffer);
-        return CiJson.Write(ci, w, buffer).ToArray();
-    }
+    private static byte[] Written(ConfigurationItem ci) => StoredSnapshot.Bytes(ci);
 }

@@ -118,12 +118,7 @@ public sealed class CreationAuditTests
         Assert.Equal(["name: \"x\" -> \"y\""], Describe(array));
     }
 
-    internal static string Snapshot(ConfigurationItem ci)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using var w = new Utf8JsonWriter(buffer);
-        return Encoding.UTF8.GetString(CiJson.Write(ci, w, buffer).Span);
-    }
+    internal static string Snapshot(ConfigurationItem ci) => StoredSnapshot.Text(ci);
 
     internal static List<string> Describe(IEnumerable<FieldChange> changes) =>
         [.. changes.Select(c => $"{c.Field}: {Text(c.Before)} -> {Text(c.After)}")];

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -69,10 +68,5 @@ public sealed class SortedIdentifiersSnapshotTests
         new Dictionary<string, AttributeProvenance> { ["name"] = new("user:alice", At), ["identifiers.fqdn"] = new("user:alice", At) },
         [], At, At, 3);
 
-    private static string Text(ConfigurationItem ci)
-    {
-        var buffer = new ArrayBufferWriter<byte>();
-        using var writer = new Utf8JsonWriter(buffer);
-        return Encoding.UTF8.GetString(CiJson.Write(ci, writer, buffer).Span);
-    }
+    private static string Text(ConfigurationItem ci) => StoredSnapshot.Text(ci);
 }
