@@ -100,6 +100,13 @@ internal static class DiscoveryCommand
         // Another source than the one that reconciled the kept file may only overwrite its values under a rule.
         if (sourceName != "bench") options.Precedence.Add(new PrecedenceRuleOptions { Field = "attributes.*", Sources = [sourceName, "bench"] });
         var measured = new MeasuredStore(store);
+        // --pause S: wait S seconds before the first run, so a profiler (perf record -p PID) can attach to the measured runs only.
+        if (Arg(args, "--pause", 0) is > 0 and var pause)
+        {
+            Report.Line($"pausing {pause} s before the first run (pid {Environment.ProcessId})");
+            await Task.Delay(TimeSpan.FromSeconds(pause));
+        }
+
         using var engine = new DiscoveryService(measured, state, new FixedFactory(batch), options, TimeProvider.System);
         await Measure(engine, measured, stateCalls, sourceName, "first run (creates + updates, audit + provenance)", r => r.Counts.Created + r.Counts.Updated);
         // --reruns N: N unchanged re-runs and their medians (the re-run is ~0.2 s, so one run is mostly scheduling noise).
