@@ -18,6 +18,9 @@ public sealed partial class SqliteCmdbStore
     /// <summary>Tests only: wraps the identifier load that follows start-up, to delay it or make it fail.</summary>
     internal Action<Action>? AroundIdentifierLoad { get; set; }
 
+    /// <summary>How many nodes the fingerprints hold before their arrays are copied (for tests of the load's room).</summary>
+    internal int FingerprintCapacity => _fingerprints.Capacity;
+
     /// <summary>Seconds the identifiers took to load after the store opened (writes waited for them); NaN until then.</summary>
     internal double IdentifierLoadSeconds { get; private set; } = double.NaN;
 

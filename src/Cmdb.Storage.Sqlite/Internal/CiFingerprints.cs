@@ -37,6 +37,9 @@ internal sealed class CiFingerprints
         Set(node, digest, version);
     }
 
+    /// <summary>Nodes that fit before the arrays are copied into larger ones.</summary>
+    public int Capacity => _digests.Length;
+
     public void EnsureCapacity(int nodes)
     {
         if (nodes > _digests.Length) Grow(nodes);

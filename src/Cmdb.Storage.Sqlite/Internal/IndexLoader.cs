@@ -24,12 +24,19 @@ internal sealed partial class IndexLoader(SqliteConnection connection, ModelCata
     private readonly Utf8Keyed<string> _environments = new();
 
     /// <summary>
+    /// The per-node arrays a load sizes: its CIs and an eighth more. Sized exactly, the first batch after a start that
+    /// created a CI copied them all (at 1M CIs, the node arrays and fingerprints: about 140 MB allocated and 0.2 s on
+    /// the batch's thread); an eighth costs about 8 MB at 1M and covers a few runs' new CIs before the first copy.
+    /// </summary>
+    internal static int WithRoom(int nodes) => (int)Math.Min(Array.MaxLength, nodes + (nodes / 8L));
+
+    /// <summary>
     /// Every version of every CI, oldest first (rowid order is commit order, so a CI's later versions come after its
     /// earlier ones); notes the node of each current version: each CI's last row (V0013: no stored end marks it).
     /// </summary>
     private void LoadNodes(StartupConnection db, CurrentRows current, CancellationToken cancellationToken)
     {
-        graph.ReserveNodes(Count(db, "SELECT count(*) FROM ci"));
+        graph.ReserveNodes(WithRoom(Count(db, "SELECT count(*) FROM ci")));
         using var r = db.Query("SELECT ci_id, valid_from_seq, doc, rowid FROM ci_version ORDER BY rowid");
         var n = 0;
         while (r.Read())
@@ -86,7 +93,7 @@ internal sealed partial class IndexLoader(SqliteConnection connection, ModelCata
             cancellationToken.ThrowIfCancellationRequested();
             FinishEdges(chunks);
             var edges = watch.Elapsed.TotalSeconds;
-            fingerprints.EnsureCapacity(graph.NodeCount);
+            fingerprints.EnsureCapacity(WithRoom(graph.NodeCount));
             var fromScan = digests.ApplyTo(current, fingerprints);
             if (!fromScan) LoadFingerprints(own, fingerprints, cancellationToken);
             return new LoadTimes(nodes, edges, sideOwn, sideEdges, fromScan);
