@@ -50,7 +50,7 @@ internal static class CiJsonReader
                 case Property.Version: version = r.GetInt64(); break;
                 case Property.Tags: tags = ReadTags(ref r); break;
                 case Property.Identifiers: identifiers = ReadIdentifiers(ref r); break;
-                case Property.Provenance: provenance = ReadProvenance(ref r); break;
+                case Property.Provenance: provenance = ReadProvenance(utf8, ref r); break;
                 case Property.Sources: sources = ReadSources(ref r); break;
                 case Property.Attributes: attributes = ReadAttributes(utf8, ref r); break;
                 default: r.Skip(); break;
@@ -127,42 +127,28 @@ internal static class CiJsonReader
 
     /// <summary>
     /// The attributes object: built here when empty or flat with string values (the common case; the same nodes a
-    /// writer puts there), else parsed from its text as before (numbers keep their exact text that way).
+    /// writer puts there), else parsed from its text as before (numbers keep their exact text that way). One pass for a
+    /// flat object: the nodes are built as it is read, and only an object that turns out not to be flat is read again
+    /// from its start (checking flatness first on a copy of the reader tokenized every flat object twice).
     /// </summary>
     private static JsonObject ReadAttributes(ReadOnlySpan<byte> utf8, ref Utf8JsonReader r)
     {
         if (r.TokenType != JsonTokenType.StartObject) throw new InvalidDataException($"A stored CI snapshot has {r.TokenType} where its attributes object belongs.");
-        var start = (int)r.TokenStartIndex;
-        var scan = r; // a copy: reads ahead without moving r
-        var flat = true;
-        var count = 0;
-        while (Next(ref scan) == JsonTokenType.PropertyName)
+        var start = r; // a copy at the object's start, for an object that is not flat
+        var attributes = new JsonObject();
+        while (Next(ref r) == JsonTokenType.PropertyName)
         {
-            if (Next(ref scan) != JsonTokenType.String)
+            var key = SnapshotStrings.Get(ref r);
+            if (Next(ref r) != JsonTokenType.String)
             {
-                flat = false;
-                break;
+                r = start;
+                r.Skip();
+                return JsonNode.Parse(utf8[(int)start.TokenStartIndex..(int)r.BytesConsumed])!.AsObject();
             }
 
-            count++;
-        }
-
-        if (!flat)
-        {
-            r.Skip();
-            return JsonNode.Parse(utf8[start..(int)r.BytesConsumed])!.AsObject();
-        }
-
-        var attributes = new JsonObject();
-        for (var i = 0; i < count; i++)
-        {
-            Next(ref r);
-            var key = SnapshotStrings.Get(ref r);
-            Next(ref r);
             attributes[key] = JsonValue.Create(r.GetString()); // a repeated name (never written) keeps its last value, no exception
         }
 
-        Expect(ref r, JsonTokenType.EndObject);
         return attributes;
     }
 
@@ -201,23 +187,32 @@ internal static class CiJsonReader
     /// A snapshot holds an entry per field, and a CI's fields were mostly set by one write: entry names are compared in
     /// place, and an entry equal to the previous one shares that (immutable) record and its source string. Strings and
     /// records for every entry were most of what reading the CIs of a discovery run allocated.
+    /// <para>
+    /// One pass: the entries go to a per-thread scratch first, then into a map sized for them exactly (most CIs have four
+    /// to eight entries; a map for eight is a table of eleven slots). Counting them ahead on a copy of the reader
+    /// tokenized the provenance twice, and it is about half of a snapshot's text. The previous entry's source is
+    /// compared with the next as UTF-8 where it lies in the snapshot, not through its string.
+    /// </para>
     /// </remarks>
-    private static Dictionary<string, AttributeProvenance> ReadProvenance(ref Utf8JsonReader r)
+    private static Dictionary<string, AttributeProvenance> ReadProvenance(ReadOnlySpan<byte> utf8, ref Utf8JsonReader r)
     {
-        var provenance = new Dictionary<string, AttributeProvenance>(EntriesAhead(r), StringComparer.Ordinal);
+        var scratch = _provenanceScratch ??= new KeyValuePair<string, AttributeProvenance>[16];
+        var n = 0;
         AttributeProvenance? previous = null;
+        var previousSource = default(Range); // where the previous entry's source lies in utf8, when unescaped
         while (Next(ref r) == JsonTokenType.PropertyName)
         {
             var field = SnapshotStrings.Get(ref r);
             Expect(ref r, JsonTokenType.StartObject);
             string? source = null;
+            var sourceAt = default(Range);
             long? at = null;
             while (Next(ref r) == JsonTokenType.PropertyName)
             {
                 if (r.ValueTextEquals("source"u8))
                 {
                     Next(ref r);
-                    source = previous is not null && r.ValueTextEquals(previous.Source) ? previous.Source : SnapshotStrings.Get(ref r);
+                    source = SourceOf(utf8, ref r, previous, previousSource, out sourceAt);
                 }
                 else if (r.ValueTextEquals("at"u8))
                 {
@@ -234,27 +229,39 @@ internal static class CiJsonReader
             var from = source ?? throw Missing("provenance.source");
             var time = Time(at ?? throw Missing("provenance.at"));
             if (previous is null || !ReferenceEquals(previous.Source, from) || previous.At != time) previous = new AttributeProvenance(from, time);
-            provenance[field] = previous;
+            previousSource = sourceAt;
+            if (n == scratch.Length) Array.Resize(ref scratch, 2 * n);
+            scratch[n++] = new(field, previous);
         }
 
+        var provenance = new Dictionary<string, AttributeProvenance>(n, StringComparer.Ordinal);
+        for (var i = 0; i < n; i++) provenance[scratch[i].Key] = scratch[i].Value; // a repeated name (never written) keeps its last entry
+        Array.Clear(scratch, 0, n);
+        _provenanceScratch = scratch;
         return provenance;
     }
 
+    [ThreadStatic]
+    private static KeyValuePair<string, AttributeProvenance>[]? _provenanceScratch;
+
     /// <summary>
-    /// How many entries the object the reader is at holds, read ahead on a copy of the reader: a map sized for them
-    /// exactly (most CIs have four to eight) rather than for eight, with a table of eleven slots, in every snapshot read.
+    /// The source of a provenance entry: the previous entry's string when the text is the same (compared as UTF-8 in the
+    /// snapshot when both are unescaped), else a shared one. <paramref name="at"/> is where this text lies (unescaped only).
     /// </summary>
-    private static int EntriesAhead(Utf8JsonReader copy)
+    private static string SourceOf(ReadOnlySpan<byte> utf8, ref Utf8JsonReader r, AttributeProvenance? previous, Range previousAt, out Range at)
     {
-        var n = 0;
-        while (Next(ref copy) == JsonTokenType.PropertyName)
+        if (r.TokenType != JsonTokenType.String) throw new InvalidDataException($"A stored CI snapshot has {r.TokenType} where a provenance source belongs.");
+        if (r.ValueIsEscaped || r.HasValueSequence)
         {
-            n++;
-            Next(ref copy);
-            copy.Skip();
+            at = default;
+            return previous is not null && r.ValueTextEquals(previous.Source) ? previous.Source : SnapshotStrings.Get(ref r);
         }
 
-        return n;
+        // The value starts after its opening quote; TokenStartIndex is the quote's position.
+        var start = (int)r.TokenStartIndex + 1;
+        at = start..(start + r.ValueSpan.Length);
+        if (previous is not null && !previousAt.Equals(default(Range)) && r.ValueSpan.SequenceEqual(utf8[previousAt])) return previous.Source;
+        return SnapshotStrings.Get(ref r);
     }
 
     private static SourceSighting[] ReadSources(ref Utf8JsonReader r)

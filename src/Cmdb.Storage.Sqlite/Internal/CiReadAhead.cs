@@ -65,5 +65,6 @@ internal sealed class CiReadAhead
 
     public void Clear() => _entries.Clear();
 
-    private sealed record Entry(WeakReference<ConfigurationItem> Ci, long Rid);
+    // A struct held in the map's own node: a record class was one more object per kept snapshot (50k in a 1M first run).
+    private readonly record struct Entry(WeakReference<ConfigurationItem> Ci, long Rid);
 }

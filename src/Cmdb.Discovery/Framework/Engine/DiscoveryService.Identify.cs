@@ -94,7 +94,11 @@ public sealed partial class DiscoveryService
         string source, List<ItemPlan> chunk, DateTimeOffset now, bool explain, ReadGate? reads, CancellationToken cancellationToken)
     {
         if (reads is not null) await reads.EnterAsync(chunk.Count, cancellationToken);
-        var existing = await _store.GetCisAsync([.. chunk.Select(p => p.CiId!).Distinct(StringComparer.Ordinal)], null, cancellationToken);
+        // The set itself is the read's id list (two items may match one CI): Distinct into an array made the same set
+        // inside the iterator, then grew a list and copied it, for every chunk.
+        var ids = new HashSet<string>(chunk.Count, StringComparer.Ordinal);
+        foreach (var plan in chunk) ids.Add(plan.CiId!);
+        var existing = await _store.GetCisAsync(ids, null, cancellationToken);
         foreach (var plan in chunk)
         {
             if (!existing.TryGetValue(plan.CiId!, out var ci))

@@ -74,7 +74,13 @@ internal sealed class ItemPlan(string scope, int scopeIndex, int index, Discover
         set { if (value is not null || _detail is not null) (_detail ??= new Detail()).Error = value; }
     }
 
-    public string Path => $"{Scope}:items[{Index}]";
+    /// <summary>
+    /// Where the item is in the batch (<c>scope:items[3]</c>). An update asks for it twice (its checks, then its write
+    /// operation), so a plan with details keeps the text it made; an unchanged item's plan never makes one.
+    /// </summary>
+    public string Path => _detail is { } d ? d.Path ??= MakePath() : MakePath();
+
+    private string MakePath() => $"{Scope}:items[{Index}]";
 
     /// <summary>Before the update is decided again on a fresh read of its CI (another writer changed it meanwhile).</summary>
     public void Restart(ConfigurationItem? existing)
@@ -104,5 +110,7 @@ internal sealed class ItemPlan(string scope, int scopeIndex, int index, Discover
         public IReadOnlyList<string>? Candidates { get; set; }
 
         public string? Error { get; set; }
+
+        public string? Path { get; set; }
     }
 }
