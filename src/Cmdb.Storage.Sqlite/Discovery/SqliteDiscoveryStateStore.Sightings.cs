@@ -159,8 +159,7 @@ public sealed partial class SqliteDiscoveryStateStore
                 missed = excluded.missed, retired = excluded.retired
             """, CiParameters);
         var values = new object?[CiParameters.Length];
-        // In key order, so consecutive rows land on the same pages of the table's B-tree.
-        foreach (var row in rows.OrderBy(r => r.Scope, StringComparer.Ordinal).ThenBy(r => r.CiId, StringComparer.Ordinal))
+        foreach (var row in InKeyOrder(rows))
         {
             (values[0], values[1], values[2], values[3]) = (row.Source, row.Scope, row.CiId, row.Fingerprint);
             (values[4], values[5]) = (row.FirstSeen.ToUnixTimeMilliseconds(), row.LastSeen.ToUnixTimeMilliseconds());

@@ -9,7 +9,8 @@ namespace Cmdb.Storage.Sqlite.Discovery;
 
 /// <summary>
 /// <see cref="IDiscoveryStateStore"/> over the same SQLite file as <see cref="SqliteCmdbStore"/> (whose migrations
-/// create its tables). Writes are serialised by a semaphore and each runs in one IMMEDIATE transaction.
+/// create its tables). Writes are serialised by a semaphore and each runs in one IMMEDIATE transaction, committed as the
+/// CMDB store's writer commits (<c>synchronous=NORMAL</c>, the WAL copied back on another thread: <see cref="WriteSettings"/>).
 /// </summary>
 public sealed partial class SqliteDiscoveryStateStore : IDiscoveryStateStore, IDisposable
 {
@@ -22,7 +23,11 @@ public sealed partial class SqliteDiscoveryStateStore : IDiscoveryStateStore, ID
         _retentionDays = options.RetentionDays;
     }
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        WaitForCheckpoint(); // a write may have handed one off
+        _db.Dispose();
+    }
 
     public async Task<IReadOnlyDictionary<string, IReadOnlyList<SourceSighting>>> GetSourcesAsync(
         IReadOnlyCollection<string> ciIds, CancellationToken cancellationToken)
@@ -50,8 +55,15 @@ public sealed partial class SqliteDiscoveryStateStore : IDiscoveryStateStore, ID
         return found;
     }
 
-    private Task WriteAsync(Action<SqliteConnection, SqliteTransaction> write, CancellationToken cancellationToken) =>
-        _db.WriteAsync(write, cancellationToken);
+    /// <summary>
+    /// One IMMEDIATE transaction, committed as the CMDB store's writer commits (see <see cref="WriteSettings"/>).
+    /// </summary>
+    private async Task WriteAsync(Action<SqliteConnection, SqliteTransaction> write, CancellationToken cancellationToken) =>
+        await _db.WriteAsync((c, tx) =>
+        {
+            write(c, tx);
+            return true;
+        }, new WriteSettings(this), cancellationToken);
 
     private static string JsonIds(IEnumerable<string> ids) => System.Text.Json.JsonSerializer.Serialize(ids);
 

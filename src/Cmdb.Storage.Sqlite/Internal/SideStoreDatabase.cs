@@ -48,21 +48,46 @@ internal sealed partial class SideStoreDatabase : IDisposable
     /// Runs <paramref name="write"/> in one IMMEDIATE transaction (so it holds the write lock from its first read) and
     /// commits it; an exception rolls everything back. Calls on one store run one at a time.
     /// </summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> write, CancellationToken cancellationToken)
+    public Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> write, CancellationToken cancellationToken) =>
+        WriteAsync(write, null, cancellationToken);
+
+    /// <summary>
+    /// As above, with <paramref name="session"/> set on the connection before BEGIN and put back after COMMIT or
+    /// ROLLBACK (settings such as <c>synchronous</c> cannot change inside a transaction, and the pooled connection
+    /// must go back to the pool as it came).
+    /// </summary>
+    public async Task<T> WriteAsync<T>(
+        Func<SqliteConnection, SqliteTransaction, T> write, IWriteSettings? session, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
             await using var c = await OpenAsync(cancellationToken);
-            using var tx = c.BeginTransaction(deferred: false);
-            var result = write(c, tx);
-            tx.Commit();
-            return result;
+            session?.Apply(c);
+            try
+            {
+                using var tx = c.BeginTransaction(deferred: false);
+                var result = write(c, tx);
+                tx.Commit();
+                return result;
+            }
+            finally
+            {
+                session?.Restore(c);
+            }
         }
         finally
         {
             _gate.Release();
         }
+    }
+
+    /// <summary>Connection settings one kind of write needs for its transaction only.</summary>
+    public interface IWriteSettings
+    {
+        void Apply(SqliteConnection connection);
+
+        void Restore(SqliteConnection connection);
     }
 
     /// <summary>
