@@ -146,6 +146,7 @@ internal static class DiscoveryCommand
         var (jitted, jitTime) = (System.Runtime.JitInfo.GetCompiledMethodCount(), System.Runtime.JitInfo.GetCompilationTime());
         var threadsBefore = ThreadTimes();
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var faults = MinorFaults();
         measured.Reset();
         stateCalls.Reset();
         // Diagnosis only (CMDB_BENCH_ALLOCATIONS=1, as for import): which types the run's garbage is made of.
@@ -169,6 +170,7 @@ internal static class DiscoveryCommand
             // What the JIT compiled while the run went on (all threads; tier-up of code the warm-up left unoptimised shows here).
             $"jitted {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted:N0} methods in {Report.Duration((System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalSeconds)}");
         Report.Line("  store calls: " + measured.Summary());
+        Report.Line($"  process minor faults {MinorFaults() - faults:N0}");
         // Where the wall clock went, from the run's start: the first and last store call of each kind, and the side store's
         // calls (run records, sightings) with their time, so a first run reads as a timeline rather than a sum of phases.
         Report.Line("  timeline: " + timeline);
@@ -186,6 +188,18 @@ internal static class DiscoveryCommand
         }
 
         return (seconds, cpuSeconds);
+    }
+
+    /// <summary>
+    /// The process's minor page faults so far (Linux /proc; 0 elsewhere): memory the kernel handed over on first touch,
+    /// which a loaded machine does not blur the way it blurs wall and CPU time.
+    /// </summary>
+    private static long MinorFaults()
+    {
+        if (!File.Exists("/proc/self/stat")) return 0;
+        var stat = File.ReadAllText("/proc/self/stat");
+        // After "pid (comm) ": field 3 is the state, so minflt (field 10) is at 7.
+        return long.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[7], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private static Dictionary<int, (string Name, long Ticks)> ThreadTimes()
@@ -326,7 +340,7 @@ internal static class DiscoveryCommand
     private sealed class MeasuredStore(SqliteCmdbStore inner) : Cmdb.Domain.Storage.ICmdbStore
     {
         private readonly Dictionary<string, (int Calls, int Items, double Wall, double Cpu, long Allocated)> _calls = [];
-        private double _batchThread, _statementThread, _apply, _commit, _publish, _waited, _idle;
+        private double _batchThread, _statementThread, _searchThread, _apply, _commit, _publish, _waited, _idle;
         private readonly Dictionary<string, (double First, double LastEnd)> _spans = []; // per call kind, for the timeline
         private Stopwatch _since = Stopwatch.StartNew();
 
@@ -337,7 +351,7 @@ internal static class DiscoveryCommand
             _calls.Clear();
             _spans.Clear();
             _since = Stopwatch.StartNew();
-            _batchThread = _statementThread = _apply = _commit = _publish = _waited = _idle = 0;
+            _batchThread = _statementThread = _searchThread = _apply = _commit = _publish = _waited = _idle = 0;
         }
 
         /// <summary>Each kind of call's first start and last end since <see cref="Reset"/>, in run order.</summary>
@@ -347,7 +361,7 @@ internal static class DiscoveryCommand
 
         public string Summary() =>
             string.Join(", ", _calls.Select(c => $"{c.Key} {c.Value.Calls}× {c.Value.Items:N0} items wall {Report.Duration(c.Value.Wall)} thread CPU {Report.Duration(c.Value.Cpu)} allocated {c.Value.Allocated / 1e6:N0} MB")) +
-            $"; store batches: batch thread CPU {Report.Duration(_batchThread)}, statement thread CPU {Report.Duration(_statementThread)}, " +
+            $"; store batches: batch thread CPU {Report.Duration(_batchThread)}, statement thread CPU {Report.Duration(_statementThread)}, search thread CPU {Report.Duration(_searchThread)}, " +
             $"apply {Report.Duration(_apply)} (batch thread waited {Report.Duration(_waited)}, statement thread idle {Report.Duration(_idle)}), " +
             $"COMMIT {Report.Duration(_commit)}, publish {Report.Duration(_publish)}" +
             // Read by name: a build whose store has no such counter (an older one, compared against) prints nothing.
@@ -379,6 +393,7 @@ internal static class DiscoveryCommand
                 var (b, st) = inner.LastBatchCpu;
                 var w = inner.LastBatchWall;
                 (_batchThread, _statementThread) = (_batchThread + b, _statementThread + st);
+                _searchThread += inner.LastSearchThread.Cpu;
                 (_apply, _commit, _publish, _waited, _idle) = (_apply + w.Apply, _commit + w.Commit, _publish + w.Publish, _waited + w.BatchWaited, _idle + w.StatementIdle);
             }
 

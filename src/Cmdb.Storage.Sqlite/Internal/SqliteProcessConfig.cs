@@ -13,12 +13,14 @@ internal static class SqliteProcessConfig
 
     /// <summary>
     /// Turns off SQLite's memory statistics: with them on, every allocation and free inside SQLite takes a process-wide
-    /// mutex (a bulk write allocates for every row). Nothing here reads those statistics.
+    /// mutex (a bulk write allocates for every row). Nothing here reads those statistics. On glibc, also keeps freed
+    /// native memory for reuse instead of trimming it after every batch (<see cref="GlibcMalloc"/>).
     /// </summary>
     public static void Apply()
     {
         if (Interlocked.Exchange(ref _applied, 1) != 0) return;
         Batteries_V2.Init();
         _ = raw.sqlite3_config(ConfigMemStatus, 0);
+        _ = GlibcMalloc.Apply();
     }
 }
