@@ -66,6 +66,12 @@ public sealed partial class SqliteCmdbStore
     /// <summary>The tapes pipelined batches hand between threads, kept from batch to batch (tests).</summary>
     internal TapePool WriterTapes => _commands!.Tapes;
 
+    /// <summary>The per-CI tables each batch reuses (under the write gate), so a batch does not size new ones.</summary>
+    private readonly WriteSession.Tables _sessionTables = new();
+
+    /// <summary>The tables batches reuse (tests).</summary>
+    internal WriteSession.Tables SessionTables => _sessionTables;
+
     /// <summary>How many upserts were found unchanged from the in-memory fingerprints, without reading the file (for tests and benchmarks).</summary>
     internal long UnchangedInMemory { get; private set; }
 
@@ -99,7 +105,7 @@ public sealed partial class SqliteCmdbStore
             using (var tx = _writer!.BeginTransaction(deferred: false)) // BEGIN IMMEDIATE: take the write lock before reading
             using (var searchTx = _search!.Begin()) // the search file's part (V0012), committed after the database's
             {
-                session = new WriteSession(Model, graph, _identifiers, _fingerprints, _commands!, tx, actor, seq, at)
+                session = new WriteSession(Model, graph, _identifiers, _fingerprints, _commands!, tx, actor, seq, at, _sessionTables)
                 {
                     NextRid = _nextRid,
                     NextRelationshipId = _nextRelationshipId,

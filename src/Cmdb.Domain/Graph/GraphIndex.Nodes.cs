@@ -31,6 +31,20 @@ public sealed partial class GraphIndex
     }
 
     /// <summary>
+    /// As <see cref="UpsertNode(string, int, CiStatus, string?, int?, int?, int)"/> for a CI the caller already knows as
+    /// <paramref name="node"/> (a writer that looked its id up before the commit): no parse of the id and no probe of the
+    /// id table, which at 1M CIs was a cache miss per updated CI in a publish that nothing overlaps.
+    /// </summary>
+    public void UpdateNode(int node, int classIndex, CiStatus status, string? environment, int? criticality, int? minHealthy, int seq)
+    {
+        lock (_writer)
+        {
+            if ((uint)node >= (uint)_nodeCount) throw new ArgumentOutOfRangeException(nameof(node), node, "No such node in the index.");
+            Upsert(node, null, default, classIndex, status, environment, criticality, minHealthy, seq);
+        }
+    }
+
+    /// <summary>
     /// Makes room for <paramref name="count"/> nodes for a batch of writes: like <see cref="ReserveNodes"/>, but growing
     /// as adding nodes one by one does (by a quarter from 1M nodes), so batch after batch of new CIs does not copy the
     /// node arrays and rehash the id table each time.
@@ -62,6 +76,9 @@ public sealed partial class GraphIndex
         var env = InternEnvironment(environment);
         if (node >= 0)
         {
+            // Most updates keep the facts the index holds (discovery's change attributes): compared in the packed slots,
+            // without unpacking the current state into an object first.
+            if (HoldsFacts(node, classIndex, status, env, criticality ?? 0, minHealthy ?? 0)) return node;
             var current = StateAt(node, int.MaxValue)!;
             var next = new NodeState(classIndex, status, env, criticality ?? 0, minHealthy ?? 0, seq);
             if (SameFacts(current, next)) return node;
@@ -77,6 +94,17 @@ public sealed partial class GraphIndex
         Volatile.Write(ref _nodeCount, node + 1);
         _ids.Index(node); // findable only once the node is complete and counted (lookups of ULIDs take no lock)
         return node;
+    }
+
+    /// <summary>Lock held: true when the node's current packed state has exactly these facts (false when it is not packed).</summary>
+    private bool HoldsFacts(int node, int classIndex, CiStatus status, int environmentIndex, int criticality, int minHealthy)
+    {
+        var first = _facts[2 * node];
+        if (!PackedFacts.IsState(first)) return false;
+        var info = _facts[(2 * node) + 1];
+        return PackedFacts.ClassIndex(info) == classIndex && (CiStatus)((first >> 56) & 15) == status
+            && PackedFacts.EnvironmentIndex(info) == environmentIndex && PackedFacts.Criticality(info) == criticality
+            && PackedFacts.MinHealthy(first) == minHealthy;
     }
 
     /// <summary>Length of the per-node arrays.</summary>

@@ -8,19 +8,25 @@ namespace Cmdb.Storage.Sqlite.Internal;
 /// <summary>The JSON form of an audit entry's changes: <c>[{"field":…,"before":…,"after":…}]</c>.</summary>
 internal static class AuditJson
 {
+    // Encoded once: every update writes its three names per change (a string name is checked and transcoded per call).
+    private static readonly JsonEncodedText FieldName = JsonEncodedText.Encode("field");
+    private static readonly JsonEncodedText BeforeName = JsonEncodedText.Encode("before");
+    private static readonly JsonEncodedText AfterName = JsonEncodedText.Encode("after");
+
     /// <summary>Writes the changes into <paramref name="buffer"/> and returns the UTF-8 text, valid until the buffer's next use.</summary>
     public static ReadOnlyMemory<byte> Write(IReadOnlyList<FieldChange> changes, Utf8JsonWriter w, ArrayBufferWriter<byte> buffer)
     {
         buffer.ResetWrittenCount();
         w.Reset(buffer);
         w.WriteStartArray();
-        foreach (var change in changes)
+        for (var i = 0; i < changes.Count; i++) // by index: the list's enumerator through the interface is a boxed object per update
         {
+            var change = changes[i];
             w.WriteStartObject();
-            w.WriteString("field", change.Field);
-            w.WritePropertyName("before");
+            w.WriteString(FieldName, change.Field);
+            w.WritePropertyName(BeforeName);
             WriteNode(w, change.Before);
-            w.WritePropertyName("after");
+            w.WritePropertyName(AfterName);
             WriteNode(w, change.After);
             w.WriteEndObject();
         }

@@ -69,13 +69,14 @@ internal static class SearchText
     private static void EachWord<TWords>(JsonNode? node, ref TWords words)
         where TWords : struct, IWords
     {
+        // By index: a JsonObject's or JsonArray's enumerator is a boxed object per walk (one or more per rewritten CI).
         switch (node)
         {
             case JsonObject o:
-                foreach (var (_, child) in o) EachWord(child, ref words);
+                for (var i = 0; i < o.Count; i++) EachWord(o.GetAt(i).Value, ref words);
                 break;
             case JsonArray a:
-                foreach (var child in a) EachWord(child, ref words);
+                for (var i = 0; i < a.Count; i++) EachWord(a[i], ref words);
                 break;
             case JsonValue v when v.GetValueKind() == JsonValueKind.String:
                 words.Word(v.GetValue<string>());

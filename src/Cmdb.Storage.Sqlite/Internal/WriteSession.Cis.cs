@@ -48,6 +48,7 @@ internal sealed partial class WriteSession
             // A CI created since start-up has no digest yet (one per created CI would slow bulk imports). The state just
             // read is the committed one, whatever this batch does next, so its digest is safe to keep now.
             if (existing is { } stored && !_fingerprints.IsKnown(node)) _fingerprints.Set(node, _sql.Fingerprint.Of(stored.Ci), stored.Ci.Version);
+            _found = (id, node);
         }
         else if (id is not null)
         {
@@ -116,7 +117,7 @@ internal sealed partial class WriteSession
         if (identifiersChanged) WriteIdentifiers(id, merged.Changes);
         if (searchRowChanges) InsertSearchRow(rid, ci);
         Audit(operation, AuditNames.Ci, id, id, null, merged.Changes);
-        Remember(ci, ciClass, rid, _sql.Fingerprint.Of(ci));
+        Remember(ci, ciClass, rid, _sql.Fingerprint.Of(ci), _found.Id == id ? _found.Node : -1);
         return new OperationResult(operation == AuditNames.Retire ? WriteOutcome.Retired : WriteOutcome.Updated, id, ci.Version);
     }
 
@@ -171,8 +172,15 @@ internal sealed partial class WriteSession
         if (!_graph.TryGetNode(id, out var node) || !_fingerprints.Matches(node, _sql.Fingerprint.Of(ci), out var version) || version != ci.Version)
             return null;
         ahead.Used();
+        _found = (id, node);
         return (ci, rid);
     }
+
+    /// <summary>
+    /// The last CI this batch found in the index, with its node (a kept read's check, an upsert by identifiers): the
+    /// publish updates that node without looking its id up again. An id names one node for good, so it is never stale.
+    /// </summary>
+    private (string? Id, int Node) _found = (null, -1);
 
     private static string CiPath(string? path, string field) => path is null ? field : $"{path}.{field}";
 }

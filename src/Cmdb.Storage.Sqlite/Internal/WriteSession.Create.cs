@@ -88,8 +88,9 @@ internal sealed partial class WriteSession
         if (requested is null || requested.Count == 0) return [];
         if (_attributes.Length < requested.Count) _attributes = new KeyValuePair<string, JsonNode?>[requested.Count];
         var n = 0;
-        foreach (var pair in requested)
+        for (var i = 0; i < requested.Count; i++) // by index: the object's enumerator is a boxed one per creation
         {
+            var pair = requested.GetAt(i);
             if (pair.Value is not null) _attributes[n++] = pair;
         }
 

@@ -38,7 +38,17 @@ internal sealed partial class WriteSession
             for (var i = 0; i < nodes.Length; i++)
             {
                 var c = _nodeChanges[i];
-                nodes[i] = _graph.UpsertNode(c.Id, c.ClassIndex, c.Status, c.Environment, c.Criticality, c.MinHealthy, Seq);
+                if (c.Node >= 0)
+                {
+                    // An update the batch found in the index: no parse of its id, no probe of the id table.
+                    nodes[i] = c.Node;
+                    _graph.UpdateNode(c.Node, c.ClassIndex, c.Status, c.Environment, c.Criticality, c.MinHealthy, Seq);
+                }
+                else
+                {
+                    nodes[i] = _graph.UpsertNode(c.Id, c.ClassIndex, c.Status, c.Environment, c.Criticality, c.MinHealthy, Seq);
+                }
+
                 _fingerprints.Set(nodes[i], c.Digest, c.Version);
                 // In steps: a counter written per node and read per identifier would bounce its cache line between the cores.
                 if ((i & 255) == 255) Volatile.Write(ref _nodesPublished, i + 1);

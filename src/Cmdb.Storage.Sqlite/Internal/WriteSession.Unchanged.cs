@@ -35,9 +35,10 @@ internal sealed partial class WriteSession
         if (ciClass.Abstract || !_fingerprints.IsKnown(node)) return null;
         var digest = _ahead.Known ? _ahead.Digest : _sql.Fingerprint.Of(ciClass.Name, fields);
         if (digest is not { } d || !_fingerprints.Matches(node, d, out var version)) return null;
-        foreach (var required in _model.RequiredAttributes(ciClass))
+        var required = _model.RequiredAttributes(ciClass);
+        for (var i = 0; i < required.Count; i++) // by index: the interface's enumerator is a boxed object per upsert
         {
-            if (fields.Attributes?[required] is null) return null;
+            if (fields.Attributes?[required[i]] is null) return null;
         }
 
         // As the ordinary path would; equal values passed it when they were stored. Fields found valid ahead need not be

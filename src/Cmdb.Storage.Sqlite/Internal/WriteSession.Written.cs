@@ -11,15 +11,17 @@ internal sealed partial class WriteSession
     /// copied the batch's CIs (attributes, identifiers, provenance) again, which cost the batch's thread more than the
     /// merge; a later step of the same batch that needs the CI reads it back from the transaction (<see cref="Reread"/>).
     /// </summary>
-    private void Remember(ConfigurationItem ci, CiClass ciClass, long rid, UInt128 digest) =>
-        Remember(ci.Id, ciClass, rid, ci.Status, ci.Environment, ci.Criticality, ci.MinHealthy, ci.Version, digest);
+    /// <remarks><paramref name="node"/>: the CI's index node when the batch knows it, else -1 (the publish looks the id up).</remarks>
+    private void Remember(ConfigurationItem ci, CiClass ciClass, long rid, UInt128 digest, int node) =>
+        Remember(ci.Id, ciClass, rid, ci.Status, ci.Environment, ci.Criticality, ci.MinHealthy, ci.Version, digest, node);
 
     private void Remember(
-        string id, CiClass ciClass, long rid, CiStatus status, string? environment, int? criticality, int? minHealthy, long version, UInt128 digest)
+        string id, CiClass ciClass, long rid, CiStatus status, string? environment, int? criticality, int? minHealthy, long version, UInt128 digest,
+        int node = -1)
     {
         if (_ciWrites > 0) ReserveOnFirstWrite();
         _cis[id] = new Written(ciClass, rid, _nodeChanges.Count);
-        _nodeChanges.Add(new NodeChange(id, ciClass.Index, status, environment, criticality, minHealthy, version, digest));
+        _nodeChanges.Add(new NodeChange(id, ciClass.Index, status, environment, criticality, minHealthy, version, digest, node));
     }
 
     /// <summary>A CI this batch wrote, as the batch left it, with its search row.</summary>
@@ -32,8 +34,9 @@ internal sealed partial class WriteSession
     }
 
     /// <summary>Change: the CI's latest entry in <c>_nodeChanges</c>.</summary>
-    private readonly record struct Written(CiClass Class, long Rid, int Change);
+    internal readonly record struct Written(CiClass Class, long Rid, int Change);
 
-    private readonly record struct NodeChange(
-        string Id, int ClassIndex, CiStatus Status, string? Environment, int? Criticality, int? MinHealthy, long Version, UInt128 Digest);
+    /// <summary>Node: the CI's index node when the batch found it there, else -1.</summary>
+    internal readonly record struct NodeChange(
+        string Id, int ClassIndex, CiStatus Status, string? Environment, int? Criticality, int? MinHealthy, long Version, UInt128 Digest, int Node);
 }

@@ -24,11 +24,11 @@ internal sealed partial class WriteSession : IDisposable
     private readonly string _actorText;
     private readonly ArrayBufferWriter<byte> _buffer;
     private readonly Utf8JsonWriter _json;
-    private readonly Dictionary<string, Written> _cis = new(StringComparer.Ordinal);
-    private readonly Dictionary<(string Scheme, string Value), string?> _identifierOverlay = [];
+    private readonly Dictionary<string, Written> _cis;
+    private readonly Dictionary<(string Scheme, string Value), string?> _identifierOverlay;
     private readonly Dictionary<(int Type, string Source, string Target), long> _newEdges = [];
     private readonly HashSet<long> _removedEdges = [];
-    private readonly List<NodeChange> _nodeChanges = [];
+    private readonly List<NodeChange> _nodeChanges;
     private readonly CiFingerprints _fingerprints;
     private readonly List<EdgeChange> _edgeChanges = [];
     private readonly UlidSequence _newIds;
@@ -36,9 +36,14 @@ internal sealed partial class WriteSession : IDisposable
     private readonly AttributeProvenance _stamp; // every field a creation sets: one object for the batch
     private readonly Func<string, string, string?> _holderOf; // HolderOf as a delegate, made once rather than per record
 
+    /// <param name="tables">The store's tables from earlier batches, reused (emptied first); null: the batch makes its own.</param>
     public WriteSession(ModelCatalog model, GraphIndex graph, IdentifierMap identifiers, CiFingerprints fingerprints, WriterCommands sql,
-        SqliteTransaction tx, Actor actor, int seq, DateTimeOffset at)
+        SqliteTransaction tx, Actor actor, int seq, DateTimeOffset at, Tables? tables = null)
     {
+        tables = tables?.Reset() ?? new Tables();
+        _cis = tables.Cis;
+        _identifierOverlay = tables.IdentifierOverlay;
+        _nodeChanges = tables.NodeChanges;
         _model = model;
         _graph = graph;
         _identifiers = identifiers;
