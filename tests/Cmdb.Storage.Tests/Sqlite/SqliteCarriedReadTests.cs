@@ -154,19 +154,7 @@ public sealed class SqliteCarriedReadTests : SqliteFileTests
 
     private static readonly Actor Discovery = new(ActorKind.Discovery, "scanner", "run-1");
 
-    private static async Task<string[]> SeedAsync(SqliteCmdbStore store)
-    {
-        var ops = Enumerable.Range(0, Cis).Select(i => (WriteOperation)new UpsertCi(null, WellKnown.Classes.Application, new CiFields
-        {
-            Name = $"app-{i:D4}",
-            Owner = $"team-{i % 7}",
-            Tags = [$"tag-{i % 3}"],
-            Attributes = new JsonObject { ["tier"] = i % 5, ["note"] = $"value-{i}" },
-            Identifiers = new Dictionary<string, string> { [WellKnown.Identifiers.CmdbKey] = $"key-{i}" },
-        })).ToList();
-        var result = await store.ApplyAsync(new WriteBatch(ops), Actor.System, CancellationToken.None);
-        return [.. result.Results.Select(r => r.EntityId)];
-    }
+    private static Task<string[]> SeedAsync(SqliteCmdbStore store) => SeededApplications.WriteAsync(store, Cis);
 
     private static CiFields Fields(int i) => new()
     {

@@ -55,19 +55,7 @@ public sealed class SqliteCarriedUpdatePublishTests : SqliteFileTests
         Assert.Equal(50, store.UnchangedInMemory - before); // each decided by the digest the carried update published
     }
 
-    private static async Task<string[]> SeedAsync(SqliteCmdbStore store)
-    {
-        var ops = Enumerable.Range(0, Cis).Select(i => (WriteOperation)new UpsertCi(null, WellKnown.Classes.Application, new CiFields
-        {
-            Name = $"app-{i:D4}",
-            Owner = $"team-{i % 7}",
-            Tags = [$"tag-{i % 3}"],
-            Attributes = new JsonObject { ["tier"] = i % 5, ["note"] = $"value-{i}" },
-            Identifiers = new Dictionary<string, string> { [WellKnown.Identifiers.CmdbKey] = $"key-{i}" },
-        })).ToList();
-        var result = await store.ApplyAsync(new WriteBatch(ops), Actor.System, CancellationToken.None);
-        return [.. result.Results.Select(r => r.EntityId)];
-    }
+    private static Task<string[]> SeedAsync(SqliteCmdbStore store) => SeededApplications.WriteAsync(store, Cis);
 
     /// <summary>Attributes every round; the environment, criticality or status of some CIs, so some facts change and some do not.</summary>
     private static WriteBatch Updates(string[] ids, Func<string, long> version, int round) =>
