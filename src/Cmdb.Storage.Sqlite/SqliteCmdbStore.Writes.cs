@@ -14,9 +14,9 @@ public sealed partial class SqliteCmdbStore
     // A bulk batch keeps the writer's everyday page cache (WriterCacheKiB). It used to raise it to 256 MB for the
     // batch: every page of that cache is memory the batch touches for the first time (a page fault each, and lowering
     // the limit afterwards handed it back, so later batches often faulted it in again), and on the benchmark machine
-    // those faults cost more than the statement thread's whole page-cache work. With 64 MB the pages a batch has
-    // filled are written to the WAL before COMMIT instead of at it, and they are almost never read back (25–31 cache
-    // misses per 500k-CI batch at 1M CIs). Measurements: docs/benchmarks.md, "Bulk import: session 11".
+    // those faults cost more than the statement thread's whole page-cache work. With 64 MB (16 MB since session 14) the
+    // pages a batch has filled are written to the WAL before COMMIT instead of at it, and they are almost never read
+    // back (25–31 cache misses per 500k-CI batch at 1M CIs). Measurements: docs/benchmarks.md, "Bulk import: session 11".
     // "Bulk" here means only "skips the foreign-key lookups" (see ApplyAsync), and every pipelined batch does: with the
     // threshold at 10,000 operations a discovery run's batches (5,000) still paid a lookup of ci's id index per version
     // and identifier row on the statement thread (about a tenth of its CPU in the 1M-CI discovery benchmark).
