@@ -108,7 +108,11 @@ internal static class DiscoveryCommand
         }
 
         using var engine = new DiscoveryService(measured, state, new FixedFactory(batch), options, TimeProvider.System);
+        // --jit-names FILE: every method the first run compiles, with its tier (what a warmed service would still jit).
+        using var jitNames = Text(args, "--jit-names") is null ? null : new JitNames();
+        jitNames?.Start();
         await Measure(engine, measured, stateCalls, sourceName, "first run (creates + updates, audit + provenance)", r => r.Counts.Created + r.Counts.Updated);
+        if (jitNames is not null) await File.WriteAllLinesAsync(Text(args, "--jit-names")!, JitNames.Lines(jitNames.Stop()));
         // --next-source: then a first run of a second source (generation + 1, under a precedence rule) in the same
         // process: what a service that has already reconciled once pays (no warm-up store, nothing jitted for the first
         // time, the index grown), beside the first run after start-up above.
@@ -169,6 +173,8 @@ internal static class DiscoveryCommand
         var watch = Stopwatch.StartNew();
         var run = await engine.RunAsync(source, DiscoveryTrigger.Manual, CancellationToken.None);
         var seconds = watch.Elapsed.TotalSeconds;
+        // Read at once: the report below jits code of its own (LINQ over the timings), which is not the run's.
+        var (jittedInRun, jitTimeInRun) = (System.Runtime.JitInfo.GetCompiledMethodCount() - jitted, System.Runtime.JitInfo.GetCompilationTime() - jitTime);
         if (sampler is not null) sampler.Recording = false;
         var timeline = measured.Timeline(seconds);
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
@@ -183,7 +189,7 @@ internal static class DiscoveryCommand
         Report.Line("  phases (wall): " + string.Join(", ", engine.LastPhases.Select(p => $"{p.Phase} {Report.Duration(p.Seconds)}")));
         Report.Line($"  allocated {megabytes:N1} MB, collections gen0/1/2 {collections}; " +
             // What the JIT compiled while the run went on (all threads; tier-up of code the warm-up left unoptimised shows here).
-            $"jitted {System.Runtime.JitInfo.GetCompiledMethodCount() - jitted:N0} methods in {Report.Duration((System.Runtime.JitInfo.GetCompilationTime() - jitTime).TotalSeconds)}");
+            $"jitted {jittedInRun:N0} methods in {Report.Duration(jitTimeInRun.TotalSeconds)}");
         Report.Line("  store calls: " + measured.Summary());
         Report.Line($"  process minor faults {MinorFaults() - faults:N0}");
         // Where the wall clock went, from the run's start: the first and last store call of each kind, and the side store's
@@ -266,12 +272,14 @@ internal static class DiscoveryCommand
             estate.WriteImportDocument(stream, 0, within, 0, 0);
             stream.Position = 0;
             await store.ApplyAsync(ImportDocumentReader.Read(stream), Actor.System, CancellationToken.None);
-            using var state = new SqliteDiscoveryStateStore(storage, store);
+            using var sqliteState = new SqliteDiscoveryStateStore(storage, store);
+            // Through the same timing wrappers as the measured runs: their code is jitted here, not inside the measured run.
+            var (state, _) = DiscoveryTimedState.Wrap(sqliteState);
             var options = new DiscoveryOptions();
             options.BatchSize = Arg(args, "--batch", options.BatchSize);
             options.Sources["warmup"] = new DiscoverySourceOptions { Kind = "bench", Interval = TimeSpan.FromHours(1), Timeout = TimeSpan.FromHours(1) };
             var factory = new RoundFactory();
-            using var engine = new DiscoveryService(store, state, factory, options, TimeProvider.System);
+            using var engine = new DiscoveryService(new MeasuredStore(store), state, factory, options, TimeProvider.System);
             for (var round = 1; round <= maxRounds; round++)
             {
                 var jitted = System.Runtime.JitInfo.GetCompiledMethodCount();
@@ -355,7 +363,7 @@ internal static class DiscoveryCommand
     private sealed class MeasuredStore(SqliteCmdbStore inner) : Cmdb.Domain.Storage.ICmdbStore
     {
         private readonly Dictionary<string, (int Calls, int Items, double Wall, double Cpu, long Allocated)> _calls = [];
-        private double _batchThread, _statementThread, _searchThread, _apply, _commit, _publish, _waited, _idle;
+        private double _batchThread, _statementThread, _searchThread, _searchCommit, _apply, _commit, _publish, _waited, _idle;
         private readonly Dictionary<string, (double First, double LastEnd)> _spans = []; // per call kind, for the timeline
         private Stopwatch _since = Stopwatch.StartNew();
 
@@ -366,7 +374,7 @@ internal static class DiscoveryCommand
             _calls.Clear();
             _spans.Clear();
             _since = Stopwatch.StartNew();
-            _batchThread = _statementThread = _searchThread = _apply = _commit = _publish = _waited = _idle = 0;
+            _batchThread = _statementThread = _searchThread = _searchCommit = _apply = _commit = _publish = _waited = _idle = 0;
         }
 
         /// <summary>Each kind of call's first start and last end since <see cref="Reset"/>, in run order.</summary>
@@ -378,7 +386,7 @@ internal static class DiscoveryCommand
             string.Join(", ", _calls.Select(c => $"{c.Key} {c.Value.Calls}× {c.Value.Items:N0} items wall {Report.Duration(c.Value.Wall)} thread CPU {Report.Duration(c.Value.Cpu)} allocated {c.Value.Allocated / 1e6:N0} MB")) +
             $"; store batches: batch thread CPU {Report.Duration(_batchThread)}, statement thread CPU {Report.Duration(_statementThread)}, search thread CPU {Report.Duration(_searchThread)}, " +
             $"apply {Report.Duration(_apply)} (batch thread waited {Report.Duration(_waited)}, statement thread idle {Report.Duration(_idle)}), " +
-            $"COMMIT {Report.Duration(_commit)}, publish {Report.Duration(_publish)}" +
+            $"COMMIT {Report.Duration(_commit)}, search file COMMIT {Report.Duration(_searchCommit)}, publish {Report.Duration(_publish)}" +
             // Read by name: a build whose store has no such counter (an older one, compared against) prints nothing.
             (typeof(SqliteCmdbStore).GetProperty("CarriedReads", System.Reflection.BindingFlags.Instance | System.Reflection.BindingFlags.NonPublic)
                 ?.GetValue(inner) is long carried ? $"; updates merged onto discovery's read (store total) {carried:N0}" : "");
@@ -409,6 +417,7 @@ internal static class DiscoveryCommand
                 var w = inner.LastBatchWall;
                 (_batchThread, _statementThread) = (_batchThread + b, _statementThread + st);
                 _searchThread += inner.LastSearchThread.Cpu;
+                _searchCommit += inner.LastSearchThread.Commit;
                 (_apply, _commit, _publish, _waited, _idle) = (_apply + w.Apply, _commit + w.Commit, _publish + w.Publish, _waited + w.BatchWaited, _idle + w.StatementIdle);
             }
 
