@@ -110,9 +110,8 @@ internal static class DiscoveryCommand
         using var engine = new DiscoveryService(measured, state, new FixedFactory(batch), options, TimeProvider.System);
         // --jit-names FILE: every method the first run compiles, with its tier (what a warmed service would still jit).
         using var jitNames = Text(args, "--jit-names") is null ? null : new JitNames();
-        jitNames?.Start();
-        await Measure(engine, measured, stateCalls, sourceName, "first run (creates + updates, audit + provenance)", r => r.Counts.Created + r.Counts.Updated);
-        if (jitNames is not null) await File.WriteAllLinesAsync(Text(args, "--jit-names")!, JitNames.Lines(jitNames.Stop()));
+        await Measure(engine, measured, stateCalls, sourceName, "first run (creates + updates, audit + provenance)", r => r.Counts.Created + r.Counts.Updated, jitNames);
+        if (jitNames is not null) await File.WriteAllLinesAsync(Text(args, "--jit-names")!, JitNames.Lines(jitNames.Methods));
         // --next-source: then a first run of a second source (generation + 1, under a precedence rule) in the same
         // process: what a service that has already reconciled once pays (no warm-up store, nothing jitted for the first
         // time, the index grown), beside the first run after start-up above.
@@ -154,7 +153,8 @@ internal static class DiscoveryCommand
     }
 
     private static async Task<(double Wall, double Cpu)> Measure(
-        DiscoveryService engine, MeasuredStore measured, DiscoveryTimedState stateCalls, string source, string label, Func<DiscoveryRun, int> written)
+        DiscoveryService engine, MeasuredStore measured, DiscoveryTimedState stateCalls, string source, string label, Func<DiscoveryRun, int> written,
+        JitNames? jitNames = null)
     {
         // A full collection first, so a run does not pay for the garbage of the one before it.
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
@@ -170,9 +170,11 @@ internal static class DiscoveryCommand
         stateCalls.Reset();
         // Diagnosis only (CMDB_BENCH_ALLOCATIONS=1, as for import): which types the run's garbage is made of.
         using var sampler = Environment.GetEnvironmentVariable("CMDB_BENCH_ALLOCATIONS") == "1" ? new AllocationSampler { Recording = true } : null;
+        jitNames?.Start();
         var watch = Stopwatch.StartNew();
         var run = await engine.RunAsync(source, DiscoveryTrigger.Manual, CancellationToken.None);
         var seconds = watch.Elapsed.TotalSeconds;
+        jitNames?.Stop();
         // Read at once: the report below jits code of its own (LINQ over the timings), which is not the run's.
         var (jittedInRun, jitTimeInRun) = (System.Runtime.JitInfo.GetCompiledMethodCount() - jitted, System.Runtime.JitInfo.GetCompilationTime() - jitTime);
         if (sampler is not null) sampler.Recording = false;

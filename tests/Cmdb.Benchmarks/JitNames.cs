@@ -15,11 +15,10 @@ internal sealed class JitNames : EventListener
 
     public void Start() => _listening = true;
 
-    public IReadOnlyList<(string Name, string Tier)> Stop()
-    {
-        _listening = false;
-        return [.. _methods];
-    }
+    public void Stop() => _listening = false;
+
+    /// <summary>What was compiled between <see cref="Start"/> and <see cref="Stop"/>, in order.</summary>
+    public IReadOnlyList<(string Name, string Tier)> Methods => [.. _methods];
 
     protected override void OnEventSourceCreated(EventSource eventSource)
     {
