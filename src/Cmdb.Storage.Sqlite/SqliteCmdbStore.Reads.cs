@@ -9,7 +9,7 @@ namespace Cmdb.Storage.Sqlite;
 
 public sealed partial class SqliteCmdbStore
 {
-    private const string CurrentCi = "ci c JOIN ci_version v ON v.ci_id = c.id AND v.version = c.version";
+    private const string CurrentCi = SqlText.CurrentCi;
 
     private const string RelationshipColumns = """
         SELECT r.id, r.type, r.source_id, r.target_id, r.attributes, tf.at, tt.at, r.created_by

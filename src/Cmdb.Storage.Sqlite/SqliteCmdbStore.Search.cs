@@ -38,7 +38,7 @@ public sealed partial class SqliteCmdbStore
         // Column weights: name, identifiers, tags, people, class, attributes. bm25 is lower for better matches.
         cmd.CommandText = $"""
             SELECT v.doc, bm25(ci_fts, 10.0, 6.0, 3.0, 2.0, 2.0, 1.0) AS rank
-            FROM search.ci_fts JOIN ci c ON c.rid = ci_fts.rowid JOIN ci_version v ON v.ci_id = c.id AND v.version = c.version
+            FROM search.ci_fts JOIN {SqlText.CurrentCi} AND c.rid = ci_fts.rowid
             WHERE ci_fts MATCH $match
             ORDER BY rank, c.id
             LIMIT $limit

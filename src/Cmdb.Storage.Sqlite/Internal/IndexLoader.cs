@@ -116,7 +116,7 @@ internal sealed partial class IndexLoader(SqliteConnection connection, ModelCata
     private void LoadFingerprints(StartupConnection db, CiFingerprints fingerprints, CancellationToken cancellationToken)
     {
         using var fingerprint = new CiFingerprint();
-        using var r = db.Query("SELECT v.ci_id, v.version, v.doc FROM ci c JOIN ci_version v ON v.ci_id = c.id AND v.version = c.version");
+        using var r = db.Query($"SELECT v.ci_id, v.version, v.doc FROM {SqlText.CurrentCi}");
         var n = 0;
         while (r.Read())
         {

@@ -114,7 +114,7 @@ internal sealed class SearchFile : IDisposable
         using (var tx = Begin())
         {
             using var select = new Statement(main, $"""
-                SELECT c.rid, v.doc FROM ci c JOIN ci_version v ON v.ci_id = c.id AND v.version = c.version
+                SELECT c.rid, v.doc FROM {SqlText.CurrentCi}
                 WHERE v.valid_from_seq > {after}
                 """);
             using (var read = select.Scan())

@@ -25,6 +25,15 @@ internal static class SqlText
             WHERE {alias}_next.ci_id = {alias}.ci_id AND {alias}_next.version = {alias}.version + 1 AND {alias}_next.valid_from_seq <= $seq)
         """;
 
+    /// <summary>
+    /// <c>ci c</c> joined with its current <c>ci_version v</c>: the CI's highest version (V0014), found by one reverse step
+    /// of the <c>(ci_id, version)</c> key, as the version <c>ci.version</c> named used to be. An update that changes only
+    /// what the snapshot holds (attributes, tags, identifiers, provenance) no longer rewrites the <c>ci</c> row.
+    /// </summary>
+    public const string CurrentCi = """
+        ci c JOIN ci_version v ON v.rowid = (SELECT x.rowid FROM ci_version x WHERE x.ci_id = c.id ORDER BY x.version DESC LIMIT 1)
+        """;
+
     /// <summary>A JSON array of strings, for <c>json_each</c>: one parameter carries a whole batch of keys.</summary>
     public static string JsonArray(IEnumerable<string> values)
     {

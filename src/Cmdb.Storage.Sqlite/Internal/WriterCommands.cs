@@ -13,9 +13,9 @@ internal sealed class WriterCommands : IDisposable
     {
         Search = search;
         Json = new Utf8JsonWriter(Buffer);
-        SelectCi = new(c, "SELECT v.doc, c.rid FROM ci c JOIN ci_version v ON v.ci_id = c.id AND v.version = c.version WHERE c.id = $id", "$id");
-        SelectCis = new(c, """
-            SELECT v.doc, c.rid FROM ci c JOIN ci_version v ON v.ci_id = c.id AND v.version = c.version
+        SelectCi = new(c, $"SELECT v.doc, c.rid FROM {SqlText.CurrentCi} WHERE c.id = $id", "$id");
+        SelectCis = new(c, $"""
+            SELECT v.doc, c.rid FROM {SqlText.CurrentCi}
             WHERE c.id IN (SELECT value FROM json_each($ids))
             """, "$ids");
         InsertCi = new(c, """
@@ -24,9 +24,9 @@ internal sealed class WriterCommands : IDisposable
             """, "$rid", "$id", "$class", "$name", "$status", "$env", "$crit", "$owner", "$sg", "$version");
         UpdateCi = new(c, """
             UPDATE ci SET name = $name, status = $status, environment = $env, criticality = $crit, owner = $owner,
-                          support_group = $sg, version = $version
+                          support_group = $sg
             WHERE rid = $rid
-            """, "$rid", "$name", "$status", "$env", "$crit", "$owner", "$sg", "$version");
+            """, "$rid", "$name", "$status", "$env", "$crit", "$owner", "$sg");
         InsertVersion = new(c, "INSERT INTO ci_version (ci_id, version, valid_from_seq, doc) VALUES ($id, $version, $seq, $doc)",
             "$id", "$version", "$seq", "$doc");
         InsertIdentifier = new(c, "INSERT INTO identifier_current (scheme, value, ci_id, valid_from_seq) VALUES ($scheme, $value, $id, $seq)",

@@ -18,6 +18,7 @@ internal static class Migrations
         new(11, "class filters served from the graph index; ci_class dropped", V0011ClassFromIndex.Sql),
         new(12, "the search index in a file of its own", V0012SearchFile.Sql),
         new(13, "a CI version's end derived from its successor; ci_version_ended dropped", V0013DerivedVersionEnd.Sql),
+        new(14, "a CI's current version is its highest version; ci.version no longer read", V0014CurrentVersionDerived.Sql),
     ];
 
     public static int Latest => All[^1].Version;

@@ -53,6 +53,7 @@ internal static class Migrator
 
     private static void Execute(SqliteConnection connection, SqliteTransaction tx, string sql)
     {
+        if (string.IsNullOrWhiteSpace(sql)) return; // a step that changes what the file means, not what it holds (V0014)
         using var cmd = connection.CreateCommand();
         cmd.Transaction = tx;
         cmd.CommandText = sql;

@@ -22,8 +22,8 @@ public sealed class SqliteDerivedVersionEndMigrationTests : SqliteFileTests
 
         await using var migrated = await OpenAsync();
 
-        Assert.Equal(1, migrated.AppliedMigrations);
-        Assert.Equal(13L, Scalar("SELECT max(version) FROM schema_migrations"));
+        Assert.Equal(Cmdb.Storage.Sqlite.Migrations.Migrations.Latest - 12, migrated.AppliedMigrations); // step 13 and any later
+        Assert.Equal((long)Cmdb.Storage.Sqlite.Migrations.Migrations.Latest, Scalar("SELECT max(version) FROM schema_migrations"));
         Assert.Equal(0L, Scalar("SELECT count(*) FROM sqlite_master WHERE name = 'ci_version_ended'"));
         Assert.Equal(7L, Scalar("SELECT count(*) FROM ci_version WHERE valid_to_seq IS NOT NULL")); // no backfill, no rewrite
         Assert.True(migrated.StartupDigestsFromScan);
@@ -75,7 +75,7 @@ public sealed class SqliteDerivedVersionEndMigrationTests : SqliteFileTests
     /// What a V0012 build writes for the same history: each superseded version's end stored (its successor's start) and
     /// indexed by <c>ci_version_ended</c>, and no record of step 13. The older migration tests start their way back here.
     /// </summary>
-    internal const string ToV0012Sql = """
+    internal const string ToV0012Sql = SqliteCurrentVersionMigrationTests.ToV0013Sql + """
         UPDATE ci_version SET valid_to_seq = (SELECT n.valid_from_seq FROM ci_version n
                                               WHERE n.ci_id = ci_version.ci_id AND n.version = ci_version.version + 1);
         CREATE INDEX ci_version_ended ON ci_version (valid_to_seq) WHERE valid_to_seq IS NOT NULL;
