@@ -62,7 +62,7 @@ public sealed partial class SqliteCmdbStore
         if (pageIds.Count > 0)
         {
             await using var page = connection.CreateCommand();
-            page.CommandText = $"SELECT v.doc FROM {CurrentCi} WHERE c.id IN (SELECT value FROM json_each($members)) ORDER BY c.id";
+            page.CommandText = $"SELECT v.doc FROM {SqlText.CurrentCi} WHERE c.id IN (SELECT value FROM json_each($members)) ORDER BY c.id";
             page.Parameters.AddWithValue("$members", SqlText.JsonArray(pageIds.Take(first)));
             await using var r = await page.ExecuteReaderAsync(cancellationToken);
             while (await r.ReadAsync(cancellationToken))

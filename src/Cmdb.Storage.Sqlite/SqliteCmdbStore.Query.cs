@@ -119,6 +119,6 @@ public sealed partial class SqliteCmdbStore
             n++;
         }
 
-        return (past ? "ci_version v" : CurrentCi, past ? "v.ci_id" : "c.id", string.Join(" AND ", conditions));
+        return (past ? "ci_version v" : SqlText.CurrentCi, past ? "v.ci_id" : "c.id", string.Join(" AND ", conditions));
     }
 }

@@ -9,8 +9,6 @@ namespace Cmdb.Storage.Sqlite;
 
 public sealed partial class SqliteCmdbStore
 {
-    private const string CurrentCi = SqlText.CurrentCi;
-
     private const string RelationshipColumns = """
         SELECT r.id, r.type, r.source_id, r.target_id, r.attributes, tf.at, tt.at, r.created_by
         FROM relationship r JOIN txn tf ON tf.seq = r.valid_from_seq LEFT JOIN txn tt ON tt.seq = r.valid_to_seq
@@ -70,7 +68,7 @@ public sealed partial class SqliteCmdbStore
         SqliteConnection connection, IReadOnlyCollection<string> ids, Dictionary<string, ConfigurationItem> into, CiReadAhead? keep)
     {
         using var tx = connection.BeginTransaction(deferred: true);
-        using var read = new Statement(connection, $"SELECT v.doc, c.rid FROM {CurrentCi} WHERE c.id IN (SELECT value FROM json_each($ids))", "$ids");
+        using var read = new Statement(connection, $"SELECT v.doc, c.rid FROM {SqlText.CurrentCi} WHERE c.id IN (SELECT value FROM json_each($ids))", "$ids");
         keep?.Reserve(ids.Count);
         using (var rows = read.Reader(tx, IdArray.Of(ids)))
         {
@@ -102,7 +100,7 @@ public sealed partial class SqliteCmdbStore
         cmd.Parameters.AddWithValue("$scheme", scheme);
         cmd.Parameters.AddWithValue("$value", value);
         cmd.CommandText = asOf is null
-            ? $"SELECT v.doc FROM identifier_current i JOIN {CurrentCi} AND c.id = i.ci_id WHERE i.scheme = $scheme AND i.value = $value"
+            ? $"SELECT v.doc FROM identifier_current i JOIN {SqlText.CurrentCi} AND c.id = i.ci_id WHERE i.scheme = $scheme AND i.value = $value"
             : $"""
               SELECT v.doc FROM (SELECT ci_id, valid_from_seq, valid_to_seq FROM identifier WHERE scheme = $scheme AND value = $value
                                  UNION ALL

@@ -112,7 +112,7 @@ internal sealed partial class IndexLoader(SqliteConnection connection, ModelCata
         }
     }
 
-    /// <summary>Each CI's current digest by CI id (of the version <c>ci.version</c> names): the slow path, if the two scans disagree.</summary>
+    /// <summary>Each CI's current digest by CI id (of its highest version, V0014): the slow path, if the two scans disagree.</summary>
     private void LoadFingerprints(StartupConnection db, CiFingerprints fingerprints, CancellationToken cancellationToken)
     {
         using var fingerprint = new CiFingerprint();
